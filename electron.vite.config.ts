@@ -1,0 +1,27 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import vue from '@vitejs/plugin-vue'
+import { contentPlugin } from './scripts/content-plugin'
+
+const alias = {
+  '@renderer': resolve('src/renderer/src'),
+  '@shared': resolve('src/shared'),
+}
+
+export default defineConfig({
+  main: {
+    resolve: { alias },
+  },
+  preload: {
+    resolve: { alias },
+    build: {
+      // A sandboxed preload must be one self-contained CommonJS file.
+      rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    resolve: { alias },
+    plugins: [vue(), contentPlugin()],
+    build: { chunkSizeWarningLimit: 4000 },
+  },
+})
