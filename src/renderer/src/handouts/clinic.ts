@@ -1,0 +1,181 @@
+/**
+ * Clinic settings: the branding printed on every handout. Stored in the settings table under
+ * key "clinic" and copied into each handout spec, so a reissued handout carries the clinic
+ * details it was first given with.
+ */
+import { z } from 'zod'
+
+/** The logo is embedded in every PDF and in every stored spec: keep it small. */
+export const LOGO_MAX_BYTES = 256 * 1024
+export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const
+export type LogoMime = (typeof LOGO_MIME_TYPES)[number]
+
+export const LogoSchema = z
+  .object({
+    mime: z.enum(LOGO_MIME_TYPES),
+    dataBase64: z.string().min(1).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'),
+    width: z.number().int().positive().max(20000),
+    height: z.number().int().positive().max(20000),
+  })
+  .strict()
+  .superRefine((logo, ctx) => {
+    try {
+      checkLogoBytes(base64ToBytes(logo.dataBase64), logo.mime)
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message, path: ['dataBase64'] })
+    }
+  })
+export type Logo = z.infer<typeof LogoSchema>
+
+const line = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`)
+
+export const ClinicSettingsSchema = z
+  .object({
+    name: line(120),
+    address: z.string().trim().max(400, 'must be at most 400 characters'),
+    phone: line(60),
+    emailOrWebsite: line(120),
+    logo: LogoSchema.optional(),
+    defaultClinician: line(120),
+    footer: line(300),
+  })
+  .strict()
+export type ClinicSettings = z.infer<typeof ClinicSettingsSchema>
+
+export const EMPTY_CLINIC: ClinicSettings = {
+  name: '',
+  address: '',
+  phone: '',
+  emailOrWebsite: '',
+  defaultClinician: '',
+  footer: '',
+}
+
+export class LogoError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'LogoError'
+  }
+}
+
+export function base64ToBytes(b64: string): Uint8Array {
+  const bin = atob(b64)
+  const out = new Uint8Array(bin.length)
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
+  return out
+}
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let bin = ''
+  const chunk = 0x8000
+  for (let i = 0; i < bytes.length; i += chunk) {
+    bin += String.fromCharCode(...bytes.subarray(i, i + chunk))
+  }
+  return btoa(bin)
+}
+
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b)
+}
+
+function sniffMime(bytes: Uint8Array): LogoMime | undefined {
+  if (startsWith(bytes, PNG_MAGIC)) return 'image/png'
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg'
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 1024))
+  if (/^\s*(\uFEFF)?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg[\s>]/i.test(head))
+    return 'image/svg+xml'
+  return undefined
+}
+
+const MIME_LABEL: Record<LogoMime, string> = {
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'image/svg+xml': 'SVG',
+}
+
+function kb(n: number): string {
+  return `${Math.round(n / 1024)} KB`
+}
+
+/** Throws a LogoError with a message fit to show the user as is. */
+export function checkLogoBytes(bytes: Uint8Array, declared?: LogoMime): LogoMime {
+  if (bytes.length === 0) throw new LogoError('The logo file is empty.')
+  if (bytes.length > LOGO_MAX_BYTES) {
+    throw new LogoError(
+      `The logo file is ${kb(bytes.length)}; the largest allowed is ${kb(LOGO_MAX_BYTES)}. Please choose a smaller image.`,
+    )
+  }
+  const mime = sniffMime(bytes)
+  if (!mime) throw new LogoError('The logo must be a PNG, JPEG or SVG image. This file is none of those.')
+  if (declared && declared !== mime) {
+    throw new LogoError(`The logo says it is ${MIME_LABEL[declared]} but its contents are ${MIME_LABEL[mime]}.`)
+  }
+  if (mime === 'image/svg+xml') {
+    const text = new TextDecoder().decode(bytes)
+    // External references would make the PDF depend on something outside the file (and reach the network).
+    if (/(?:xlink:)?href\s*=\s*["'](?!#|data:)/i.test(text) || /<script[\s>]/i.test(text)) {
+      throw new LogoError('The SVG logo refers to other files or contains scripts. Please save it as a plain SVG or a PNG.')
+    }
+  }
+  return mime
+}
+
+/** Width and height in pixels, read from the image header. */
+export function imageSize(bytes: Uint8Array, mime: LogoMime): { width: number; height: number } {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (mime === 'image/png') {
+    if (bytes.length < 24) throw new LogoError('The PNG logo is cut short.')
+    return { width: view.getUint32(16), height: view.getUint32(20) }
+  }
+  if (mime === 'image/jpeg') {
+    let i = 2
+    while (i + 9 < bytes.length) {
+      if (bytes[i] !== 0xff) {
+        i++
+        continue
+      }
+      const marker = bytes[i + 1]!
+      const len = view.getUint16(i + 2)
+      // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { height: view.getUint16(i + 5), width: view.getUint16(i + 7) }
+      }
+      i += 2 + len
+    }
+    throw new LogoError('The JPEG logo is damaged: its size could not be read.')
+  }
+  const text = new TextDecoder().decode(bytes)
+  const tag = /<svg\b[^>]*>/i.exec(text)?.[0] ?? ''
+  const num = (name: string): number | undefined => {
+    const m = new RegExp(`\\s${name}\\s*=\\s*["']\\s*([0-9.]+)\\s*(px)?\\s*["']`, 'i').exec(tag)
+    return m ? Number(m[1]) : undefined
+  }
+  let width = num('width')
+  let height = num('height')
+  const vb = /viewBox\s*=\s*["']\s*[-0-9.]+[\s,]+[-0-9.]+[\s,]+([0-9.]+)[\s,]+([0-9.]+)\s*["']/i.exec(tag)
+  if ((!width || !height) && vb) {
+    width = width ?? Number(vb[1])
+    height = height ?? Number(vb[2])
+  }
+  if (!width || !height) throw new LogoError('The SVG logo needs a width and height or a viewBox.')
+  return { width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)) }
+}
+
+/** Turns a chosen file into a Logo, or throws a LogoError with a plain message. */
+export function logoFromFile(bytes: Uint8Array): Logo {
+  const mime = checkLogoBytes(bytes)
+  const { width, height } = imageSize(bytes, mime)
+  if (width < 16 || height < 16) throw new LogoError('The logo is too small to print clearly (at least 16 pixels each way).')
+  return { mime, dataBase64: bytesToBase64(bytes), width, height }
+}
+
+/** A data URL for pdfmake images and <img> previews. */
+export function logoDataUrl(logo: Logo): string {
+  return `data:${logo.mime};base64,${logo.dataBase64}`
+}
+
+export function logoSvgText(logo: Logo): string {
+  return new TextDecoder().decode(base64ToBytes(logo.dataBase64))
+}
