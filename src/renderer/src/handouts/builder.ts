@@ -1,0 +1,418 @@
+/**
+ * Builds the pdfmake document definition of a patient handout. Pure: the same spec, content and
+ * drawings always give the same definition (and so the same PDF bytes), in the app and in Node.
+ */
+import type {
+  Content as Pdf,
+  ContentTable,
+  DynamicContent,
+  StyleDictionary,
+  TDocumentDefinitions,
+} from 'pdfmake/interfaces'
+import type { Cause, Content, Section, SourceId, Topic } from '../reference/schema'
+import { logoDataUrl, logoSvgText, type ClinicSettings } from './clinic'
+import { DRAWINGS } from './drawings'
+import { assertPrintable, describeChar, printable, unsupportedChars } from './glyphs'
+import { COLORS, LARGE, MARGIN_X, NORMAL, type TypeScale } from './layout'
+import { medicinesSection, type MedicineLine } from './medicines'
+import {
+  ALWAYS_INCLUDED,
+  HANDOUT_SECTION_LABELS,
+  HandoutError,
+  type HandoutSectionId,
+  type HandoutSpec,
+} from './spec'
+import { longDate, sourceLine } from './text-utils'
+
+export const HANDOUT_TITLE = 'Foot and ankle cramps: your care plan'
+const PRODUCER = 'Cramp Clinic'
+
+export interface BuildOptions {
+  /** Exercise drawings by id; the app's own set unless a test passes another. */
+  drawings?: Readonly<Record<string, string>>
+  /** Medicine lines for the "medicines" section (from the medication check). */
+  medicines?: MedicineLine[]
+}
+
+interface Ctx {
+  spec: HandoutSpec
+  content: Content
+  t: TypeScale
+  drawings: Readonly<Record<string, string>>
+}
+
+function styles(t: TypeScale): StyleDictionary {
+  return {
+    title: { fontSize: t.title, bold: true, color: COLORS.accent, lineHeight: 1.05 },
+    h2: { fontSize: t.h2, bold: true, color: COLORS.accent, margin: [0, t.gap * 2.4, 0, t.gap * 0.8] },
+    h3: { fontSize: t.h3, bold: true, color: COLORS.ink, margin: [0, t.gap * 1.2, 0, t.gap * 0.4] },
+    label: { fontSize: t.body, bold: true, color: COLORS.ink, margin: [0, t.gap * 0.6, 0, t.gap * 0.3] },
+    p: { margin: [0, 0, 0, t.gap] },
+    source: { fontSize: t.small, italics: true, color: COLORS.muted, margin: [0, 0, 0, t.gap] },
+    small: { fontSize: t.small, color: COLORS.muted },
+  }
+}
+
+/** Keeps headings with what follows them: a heading never sits alone at the foot of a page. */
+const keepWithNext: TDocumentDefinitions['pageBreakBefore'] = (node, next) =>
+  Boolean(node.headlineLevel) && next.getFollowingNodesOnPage().length === 0 && next.getNodesOnNextPage().length > 0
+
+function para(text: string, extra: Record<string, unknown> = {}): Pdf {
+  return { text: printable(text), style: 'p', ...extra } as Pdf
+}
+
+function bullets(points: string[], t: TypeScale): Pdf {
+  return {
+    ul: points.map((p) => ({ text: printable(p), margin: [0, 0, 0, t.gap * 0.35] })),
+    margin: [0, 0, 0, t.gap * 0.6],
+    markerColor: COLORS.accent,
+  } as Pdf
+}
+
+function sectionBody(s: Pick<Section, 'text' | 'points'>, t: TypeScale): Pdf[] {
+  const out: Pdf[] = []
+  if (s.text) out.push(para(s.text))
+  if (s.points) out.push(bullets(s.points, t))
+  return out
+}
+
+function h2(text: string, id: string): Pdf {
+  return { text: printable(text), style: 'h2', headlineLevel: 1, id } as Pdf
+}
+
+function h3(text: string): Pdf {
+  return { text: printable(text), style: 'h3', headlineLevel: 2 } as Pdf
+}
+
+function sources(ids: Iterable<SourceId>, ctx: Ctx): Pdf[] {
+  const line = sourceLine(ids, ctx.content)
+  return line ? [{ text: line, style: 'source' }] : []
+}
+
+function header(ctx: Ctx): DynamicContent {
+  const { clinic } = ctx.spec
+  const contact = [clinic.phone, clinic.emailOrWebsite].filter(Boolean).map(printable).join('   ·   ')
+  const address = printable(clinic.address).split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join(', ')
+  const logo = logoNode(clinic)
+  return (_page, _count, pageSize) => {
+    const width = pageSize.width - 2 * MARGIN_X
+    const identity: Pdf = {
+      stack: [
+        { text: printable(clinic.name) || ' ', fontSize: 13, bold: true, color: COLORS.accent },
+        ...(address ? [{ text: address, fontSize: 8.5, color: COLORS.muted, margin: [0, 2, 0, 0] }] : []),
+        ...(contact ? [{ text: contact, fontSize: 8.5, color: COLORS.muted, margin: [0, 1, 0, 0] }] : []),
+      ],
+    } as Pdf
+    return {
+      margin: [MARGIN_X, 26, MARGIN_X, 0],
+      stack: [
+        {
+          columns: logo
+            ? [
+                { ...logo, width: 'auto' },
+                { ...(identity as object), width: '*', alignment: 'right', margin: [12, 2, 0, 0] },
+              ]
+            : [{ ...(identity as object), width: '*' }],
+        },
+        {
+          canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 1.2, lineColor: COLORS.accent }],
+          margin: [0, 8, 0, 0],
+        },
+      ],
+    } as Pdf
+  }
+}
+
+function logoNode(clinic: ClinicSettings): Record<string, unknown> | undefined {
+  const logo = clinic.logo
+  if (!logo) return undefined
+  const maxW = 150
+  const maxH = 44
+  const scale = Math.min(maxW / logo.width, maxH / logo.height)
+  const width = Math.round(logo.width * scale * 100) / 100
+  const height = Math.round(logo.height * scale * 100) / 100
+  if (logo.mime === 'image/svg+xml') return { svg: logoSvgText(logo), width, height }
+  return { image: logoDataUrl(logo), width, height }
+}
+
+function footer(ctx: Ctx): DynamicContent {
+  const { spec, content, t } = ctx
+  const disclaimer = printable(content.meta.disclaimer)
+  const clinicFooter = printable(spec.clinic.footer)
+  const date = longDate(spec.date)
+  return (page, count, pageSize) => {
+    const width = pageSize.width - 2 * MARGIN_X
+    return {
+      margin: [MARGIN_X, 8, MARGIN_X, 0],
+      stack: [
+        { canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.6, lineColor: COLORS.rule }] },
+        {
+          margin: [0, 5, 0, 0],
+          columns: [
+            {
+              width: '*',
+              stack: [
+                { text: disclaimer, fontSize: t.footer, color: COLORS.muted, lineHeight: 1.1 },
+                ...(clinicFooter
+                  ? [{ text: clinicFooter, fontSize: t.footer, color: COLORS.muted, margin: [0, 2, 0, 0] }]
+                  : []),
+              ],
+            },
+            {
+              width: 'auto',
+              margin: [14, 0, 0, 0],
+              stack: [
+                { text: `Page ${page} of ${count}`, fontSize: t.footer + 0.5, bold: true, color: COLORS.ink, alignment: 'right', noWrap: true },
+                { text: date, fontSize: t.footer, color: COLORS.muted, alignment: 'right', noWrap: true },
+              ],
+            },
+          ],
+        },
+      ],
+    } as Pdf
+  }
+}
+
+/** A shaded panel: pdfmake draws backgrounds on table cells, so panels are one-cell tables. */
+function panel(body: Pdf[], fill: string, border: string | undefined, t: TypeScale, extra: object = {}): ContentTable {
+  return {
+    table: { widths: ['*'], body: [[{ stack: body }]] },
+    layout: {
+      fillColor: () => fill,
+      hLineWidth: () => (border ? 1.2 : 0),
+      vLineWidth: (i: number) => (border && i === 0 ? 4 : 0),
+      hLineColor: () => border ?? fill,
+      vLineColor: () => border ?? fill,
+      paddingLeft: () => t.gap * 2,
+      paddingRight: () => t.gap * 2,
+      paddingTop: () => t.gap * 1.3,
+      paddingBottom: () => t.gap * 0.9,
+    },
+    margin: [0, t.gap, 0, t.gap],
+    ...extra,
+  } as ContentTable
+}
+
+function titleBlock(ctx: Ctx): Pdf[] {
+  const { spec, t } = ctx
+  const meta: Pdf[] = [
+    { text: [{ text: 'For  ', color: COLORS.muted }, { text: printable(spec.patient.name), bold: true }] },
+    { text: [{ text: 'Date  ', color: COLORS.muted }, longDate(spec.date)] },
+  ]
+  if (spec.clinician) meta.push({ text: [{ text: 'From  ', color: COLORS.muted }, printable(spec.clinician)] })
+  const intro = ctx.content.topics.find((x) => x.id === 'what-is-a-cramp')?.sections[0]?.text
+  return [
+    { text: HANDOUT_TITLE, style: 'title', margin: [0, 0, 0, t.gap] },
+    { columns: meta.map((m) => ({ ...(m as object), width: 'auto', margin: [0, 0, t.gap * 4, 0] })), margin: [0, 0, 0, t.gap * 1.5] } as Pdf,
+    ...(intro ? [para(intro)] : []),
+    para(
+      'This sheet was made for you at your visit. It explains what may be behind your cramps, what you can do about them, and when to get help. Keep it somewhere handy.',
+    ),
+  ]
+}
+
+function personalNote(ctx: Ctx): Pdf[] {
+  const { spec, t } = ctx
+  const note = spec.personalNote.trim()
+  if (!note) return []
+  const from = spec.clinician ? `A note from ${printable(spec.clinician)}` : 'A note from your clinician'
+  return [
+    panel(
+      [
+        { text: from, bold: true, color: COLORS.accent, margin: [0, 0, 0, t.gap * 0.5] },
+        ...note
+          .split(/\n\s*\n/)
+          .map((p) => para(p.replace(/\s*\n\s*/g, ' ').trim(), { margin: [0, 0, 0, t.gap * 0.5] })),
+      ],
+      COLORS.accentSoft,
+      undefined,
+      t,
+      { id: 'personal-note' },
+    ),
+  ]
+}
+
+function causeBlock(cause: Cause, ctx: Ctx): Pdf[] {
+  const { t } = ctx
+  const s = cause.sections
+  const used = new Set<SourceId>([...s.selfCare.sources, ...(s.prevention?.sources ?? [])])
+  return [
+    h3(cause.name),
+    para(cause.patientSummary),
+    { text: 'What you can do', style: 'label', headlineLevel: 3 } as Pdf,
+    ...sectionBody(s.selfCare, t),
+    ...(s.prevention
+      ? [{ text: 'To help stop it coming back', style: 'label', headlineLevel: 3 } as Pdf, ...sectionBody(s.prevention, t)]
+      : []),
+    ...sources(used, ctx),
+  ]
+}
+
+function causesSection(ctx: Ctx): Pdf[] {
+  const causes = ctx.spec.causes.map((id, i) => {
+    const c = ctx.content.causes.find((x) => x.id === id)
+    if (!c) throw new HandoutError(`Unknown cause "${id}": it is not in the reference content.`, `causes.${i}`)
+    return c
+  })
+  if (causes.length === 0) return []
+  const heading = causes.length === 1 ? 'What may be causing your cramps' : 'What may be causing your cramps'
+  return [h2(heading, 'causes'), ...causes.flatMap((c) => causeBlock(c, ctx))]
+}
+
+function topicSections(topic: Topic, ctx: Ctx): Pdf[] {
+  const out: Pdf[] = []
+  for (const s of topic.sections) {
+    if (s.heading) out.push(h3(s.heading))
+    out.push(...sectionBody(s, ctx.t))
+  }
+  return out
+}
+
+function exerciseCards(topic: Topic, ctx: Ctx): Pdf[] {
+  const { t } = ctx
+  return (topic.exercises ?? []).map((ex) => {
+    const drawing = ctx.drawings[ex.drawing]
+    if (!drawing) {
+      throw new HandoutError(`The exercise "${ex.name}" needs the drawing "${ex.drawing}", which the app does not have.`)
+    }
+    return {
+      unbreakable: true,
+      margin: [0, t.gap * 0.6, 0, t.gap * 0.6],
+      table: {
+        widths: [t.drawingWidth, '*'],
+        body: [
+          [
+            { svg: drawing, width: t.drawingWidth, margin: [0, 2, 0, 0] },
+            {
+              stack: [
+                { text: printable(ex.name), bold: true, fontSize: t.h3, color: COLORS.ink, margin: [0, 0, 0, t.gap * 0.4] },
+                { ol: ex.steps.map((s) => ({ text: printable(s), margin: [0, 0, 0, t.gap * 0.25] })), markerColor: COLORS.accent },
+                {
+                  margin: [0, t.gap * 0.6, 0, 0],
+                  text: [{ text: 'How often: ', bold: true, color: COLORS.accent }, printable(ex.counts)],
+                },
+              ],
+            },
+          ],
+        ],
+      },
+      layout: {
+        hLineWidth: (i: number, node: ContentTable) => (i === node.table.body.length ? 0.6 : 0),
+        vLineWidth: () => 0,
+        hLineColor: () => COLORS.rule,
+        paddingLeft: (i: number) => (i === 0 ? 0 : t.gap * 2),
+        paddingRight: () => 0,
+        paddingTop: () => t.gap * 0.8,
+        paddingBottom: () => t.gap * 1.2,
+      },
+    } as Pdf
+  })
+}
+
+function topicOrCause(id: HandoutSectionId, ctx: Ctx): Topic | Cause {
+  const topic = ctx.content.topics.find((x) => x.id === id)
+  if (topic) return topic
+  const cause = ctx.content.causes.find((x) => x.id === id)
+  if (cause) return cause
+  throw new HandoutError(
+    `The reference content has nothing for the section "${HANDOUT_SECTION_LABELS[id]}" (no topic or cause "${id}").`,
+    'sections',
+  )
+}
+
+function generalSection(id: HandoutSectionId, ctx: Ctx, medicines: MedicineLine[]): Pdf[] {
+  if (id === 'medicines') {
+    return [h2(HANDOUT_SECTION_LABELS.medicines, 'section-medicines'), ...medicinesSection(ctx.spec.medicines, medicines, ctx.content, ctx.t)]
+  }
+  const item = topicOrCause(id, ctx)
+  if ('title' in item) {
+    const body = topicSections(item, ctx)
+    const used = new Set(item.sections.flatMap((s) => s.sources))
+    if (id === 'exercises') {
+      for (const ex of item.exercises ?? []) ex.sources.forEach((s) => used.add(s))
+      return [
+        h2(item.title, `section-${id}`),
+        ...body,
+        { text: 'Exercises to try', style: 'h3', headlineLevel: 2 } as Pdf,
+        ...exerciseCards(item, ctx),
+        ...sources(used, ctx),
+      ]
+    }
+    if (id === ALWAYS_INCLUDED) {
+      return [
+        panel([{ text: printable(item.title), style: 'h2', margin: [0, 0, 0, ctx.t.gap * 0.6] }, ...body, ...sources(used, ctx)], COLORS.warnSoft, COLORS.warn, ctx.t, {
+          id: `section-${id}`,
+          unbreakable: true,
+        }),
+      ]
+    }
+    return [h2(item.title, `section-${id}`), ...body, ...sources(used, ctx)]
+  }
+  // A life-stage cause (pregnancy) used as a general section: its patient-facing parts only.
+  return [
+    h2(HANDOUT_SECTION_LABELS[id], `section-${id}`),
+    ...causeBlock(item, ctx).slice(1),
+  ]
+}
+
+/** Walks the definition's text and throws if anything (content included) has characters the font lacks. */
+function assertDocPrintable(node: unknown, where: string): void {
+  const seen: string[] = []
+  const walk = (n: unknown): void => {
+    if (typeof n === 'string') {
+      for (const ch of unsupportedChars(n)) if (!seen.includes(ch)) seen.push(ch)
+    } else if (Array.isArray(n)) n.forEach(walk)
+    else if (n && typeof n === 'object') {
+      for (const [k, v] of Object.entries(n)) if (k !== 'svg' && k !== 'image' && k !== 'id') walk(v)
+    }
+  }
+  walk(node)
+  if (seen.length) {
+    throw new HandoutError(`The handout font cannot print ${seen.map(describeChar).join(', ')} in ${where}.`, where)
+  }
+}
+
+export function buildHandout(spec: HandoutSpec, content: Content, options: BuildOptions = {}): TDocumentDefinitions {
+  assertPrintable(spec)
+  const t = spec.options.largePrint ? LARGE : NORMAL
+  const ctx: Ctx = { spec, content, t, drawings: options.drawings ?? DRAWINGS }
+  const medicines = options.medicines ?? []
+
+  const general = spec.sections.filter((s) => s !== ALWAYS_INCLUDED)
+  const body: Pdf[] = [
+    ...titleBlock(ctx),
+    ...personalNote(ctx),
+    ...causesSection(ctx),
+    ...general.flatMap((id) => generalSection(id, ctx, medicines)),
+    ...generalSection(ALWAYS_INCLUDED, ctx, medicines),
+  ]
+  assertDocPrintable(body, 'the reference content')
+
+  const hasLogo = Boolean(spec.clinic.logo)
+  const headerHeight = 26 + (hasLogo ? 44 : 36) + 10
+  const footerHeight = spec.options.largePrint ? 62 : 54
+  const creationDate = new Date(`${spec.date}T12:00:00Z`)
+  const title = `${HANDOUT_TITLE} - ${printable(spec.patient.name)}`
+
+  return {
+    pageSize: spec.options.pageSize,
+    pageOrientation: 'portrait',
+    pageMargins: [MARGIN_X, headerHeight + 18, MARGIN_X, footerHeight + 8],
+    header: header(ctx),
+    footer: footer(ctx),
+    content: body,
+    styles: styles(t),
+    defaultStyle: { font: 'Roboto', fontSize: t.body, lineHeight: t.lineHeight, color: COLORS.ink },
+    pageBreakBefore: keepWithNext,
+    info: {
+      title,
+      author: printable(spec.clinic.name) || PRODUCER,
+      subject: `Patient handout, content version ${spec.contentVersion}`,
+      creator: PRODUCER,
+      producer: PRODUCER,
+      creationDate,
+      modDate: creationDate,
+    },
+    compress: true,
+  } as TDocumentDefinitions
+}

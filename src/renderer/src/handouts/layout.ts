@@ -1,0 +1,51 @@
+/** Type sizes, colours and spacing for the handout, one set per print size. */
+
+export const COLORS = {
+  ink: '#1f2933',
+  muted: '#52606d',
+  accent: '#0f6b63',
+  accentSoft: '#e6f2f0',
+  rule: '#c9d3dc',
+  warn: '#9a3412',
+  warnSoft: '#fdf1e7',
+  noteSoft: '#f4f6f8',
+} as const
+
+export interface TypeScale {
+  body: number
+  small: number
+  footer: number
+  title: number
+  h2: number
+  h3: number
+  lineHeight: number
+  gap: number
+  drawingWidth: number
+}
+
+export const NORMAL: TypeScale = {
+  body: 11,
+  small: 8.5,
+  footer: 7.5,
+  title: 22,
+  h2: 15,
+  h3: 11.5,
+  lineHeight: 1.2,
+  gap: 6,
+  drawingWidth: 110,
+}
+
+/** Large print: body text at 16 pt, as clinics do for people with low vision. */
+export const LARGE: TypeScale = {
+  body: 16,
+  small: 12,
+  footer: 9,
+  title: 28,
+  h2: 21,
+  h3: 17,
+  lineHeight: 1.25,
+  gap: 9,
+  drawingWidth: 130,
+}
+
+export const MARGIN_X = 54
