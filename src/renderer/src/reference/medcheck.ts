@@ -1,0 +1,210 @@
+/**
+ * Medication check: reads a typed or pasted list of medicines and says, for each, what the
+ * sources say about it. Names come from the drug table (generic, brand, other names, class);
+ * typos are tolerated through MiniSearch's fuzzy matching. A name that is not in the table is
+ * reported as such, never dropped: silence would read as "no concern".
+ */
+import MiniSearch from 'minisearch'
+import type { Content, Drug, SourceInfo } from './schema'
+import { normalizeWord, stem, tokenize } from './text'
+
+export type MatchedBy = 'generic' | 'brand' | 'alias' | 'class'
+
+export interface MedicineNote {
+  /** The drug or class the note belongs to. */
+  from: string
+  text: string
+  sources: SourceInfo[]
+  /** True when the typed drug is only a member of the class the sources name. */
+  lookup: boolean
+}
+
+export interface MedicineMatch {
+  status: 'matched'
+  /** The item as typed, trimmed. */
+  input: string
+  drug: Drug
+  /** The name in the table that matched, for example the brand "Lipitor". */
+  matchedName: string
+  matchedBy: MatchedBy
+  /** True when the typed name was spelled differently from every name in the table. */
+  corrected: boolean
+  /** Not named by the sources: a brand or class member mapped to what the sources name. */
+  lookup: boolean
+  classes: Drug[]
+  notes: MedicineNote[]
+  /** The sources mention it as a possible help for cramps, not as a cause. */
+  mayHelp: boolean
+  /** Causes this medicine points at (always the medicines cause, unless it may help). */
+  causeIds: string[]
+}
+
+export interface MedicineUnknown {
+  status: 'unknown'
+  input: string
+}
+
+export type MedicineResult = MedicineMatch | MedicineUnknown
+
+interface NameForm {
+  key: string
+  name: string
+  drug: Drug
+  by: MatchedBy
+}
+
+interface Matcher {
+  exact: Map<string, NameForm>
+  fuzzy: MiniSearch<{ id: number; key: string }>
+  forms: NameForm[]
+  maxWords: number
+  byId: Map<string, Drug>
+  sources: Map<string, SourceInfo>
+  medicineCause: string
+}
+
+// Dose, form and timing words people paste along with the name: "furosemide 40 mg tablets daily".
+const NOISE = new Set([
+  'mg', 'mcg', 'ug', 'g', 'ml', 'iu', 'unit', 'units', 'tablet', 'tablets', 'tab', 'tabs', 'capsule',
+  'capsules', 'cap', 'caps', 'daily', 'once', 'twice', 'day', 'days', 'a', 'an', 'the', 'at', 'in',
+  'per', 'x', 'bd', 'bid', 'tds', 'tid', 'qds', 'qid', 'od', 'om', 'on', 'nocte', 'mane', 'prn',
+  'morning', 'evening', 'night', 'bedtime', 'weekly', 'sr', 'xl', 'mr', 'er', 'cr', 'la', 'dose',
+  'doses', 'take', 'takes', 'taking', 'of', 'and', 'with', 'for', 'as', 'needed', 'when', 'by',
+  'mouth', 'oral', 'injection', 'spray', 'cream', 'gel', 'drops', 'liquid', 'solution',
+])
+
+function keyOf(text: string): string {
+  return tokenize(text)
+    .map((w) => stem(normalizeWord(w)))
+    .filter(Boolean)
+    .join(' ')
+}
+
+/** The meaningful words of one typed item, folded the same way as the table's names. */
+function itemWords(item: string): string[] {
+  return tokenize(item)
+    .map((w) => normalizeWord(w))
+    .filter((w) => w && !/^\d/.test(w) && !NOISE.has(w) && !/^\d+(mg|mcg|ug|g|ml|iu)$/.test(w))
+    .map(stem)
+}
+
+const cache = new WeakMap<Content, Matcher>()
+
+function matcherFor(content: Content): Matcher {
+  const hit = cache.get(content)
+  if (hit) return hit
+  const forms: NameForm[] = []
+  for (const drug of content.drugs) {
+    const add = (name: string, by: MatchedBy): void => {
+      const key = keyOf(name)
+      if (key) forms.push({ key, name, drug, by })
+    }
+    add(drug.name, drug.kind === 'class' ? 'class' : 'generic')
+    drug.brands.forEach((b) => add(b, 'brand'))
+    drug.aliases.forEach((a) => add(a, drug.kind === 'class' ? 'class' : 'alias'))
+  }
+  // First form wins: a generic name beats the same word used as someone else's alias.
+  const exact = new Map<string, NameForm>()
+  for (const f of forms) if (!exact.has(f.key)) exact.set(f.key, f)
+  // Typo tolerance is only offered on one-word names: "water pils" should not turn into a match
+  // on half a phrase.
+  const fuzzy = new MiniSearch<{ id: number; key: string }>({ fields: ['key'], storeFields: [], processTerm: (t) => t })
+  fuzzy.addAll(forms.map((f, id) => ({ id, key: f.key })).filter((d) => !d.key.includes(' ')))
+  const m: Matcher = {
+    exact,
+    fuzzy,
+    forms,
+    maxWords: Math.max(1, ...forms.map((f) => f.key.split(' ').length)),
+    byId: new Map(content.drugs.map((d) => [d.id, d])),
+    sources: new Map(content.meta.sources.map((s) => [s.id, s])),
+    medicineCause: content.finder.medicineCause,
+  }
+  cache.set(content, m)
+  return m
+}
+
+/** Commas, semicolons, new lines, and list bullets all separate items. */
+export function splitMedicines(input: string | readonly string[]): string[] {
+  const parts = typeof input === 'string' ? input.split(/[,;\n\r•]+/) : input.flatMap((x) => x.split(/[,;\n\r•]+/))
+  return parts.map((p) => p.replace(/^\s*(?:[-*]|\d+[.)])\s+/, '').trim()).filter((p) => p.length > 0)
+}
+
+function maxEdits(word: string): number {
+  if (word.length >= 8) return 2
+  if (word.length >= 5) return 1
+  return 0
+}
+
+function find(m: Matcher, words: string[]): { form: NameForm; corrected: boolean } | undefined {
+  // Longest run of words first, so "water pills" wins over any one-word reading.
+  for (let n = Math.min(m.maxWords, words.length); n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const form = m.exact.get(words.slice(i, i + n).join(' '))
+      if (form) return { form, corrected: false }
+    }
+  }
+  let best: { form: NameForm; score: number } | undefined
+  for (const w of words) {
+    const edits = maxEdits(w)
+    if (!edits) continue
+    const r = m.fuzzy.search(w, { fuzzy: edits, prefix: false })[0]
+    if (r && (!best || r.score > best.score)) best = { form: m.forms[r.id as number]!, score: r.score }
+  }
+  return best ? { form: best.form, corrected: true } : undefined
+}
+
+function note(m: Matcher, d: Drug, lookup: boolean): MedicineNote | undefined {
+  if (!d.note) return undefined
+  const sources = d.sources.map((s) => m.sources.get(s)).filter((s): s is SourceInfo => !!s)
+  return { from: d.name, text: d.note, sources, lookup }
+}
+
+function describe(m: Matcher, input: string, form: NameForm, corrected: boolean): MedicineMatch {
+  const drug = form.drug
+  const classes = drug.classes.map((c) => m.byId.get(c)).filter((c): c is Drug => !!c)
+  const lookup = !drug.named
+  const notes: MedicineNote[] = []
+  const own = note(m, drug, false)
+  if (own) notes.push(own)
+  // A lookup entry has no claim of its own: what it shows is what the sources say of its class.
+  for (const c of classes) {
+    const n = note(m, c, lookup)
+    if (n) notes.push(n)
+  }
+  const causeIds = new Set<string>(drug.causes)
+  for (const c of classes) for (const id of c.causes) causeIds.add(id)
+  if (!drug.mayHelp) causeIds.add(m.medicineCause)
+  return {
+    status: 'matched',
+    input,
+    drug,
+    matchedName: form.name,
+    matchedBy: form.by,
+    corrected,
+    lookup,
+    classes,
+    notes,
+    mayHelp: drug.mayHelp,
+    causeIds: [...causeIds],
+  }
+}
+
+/**
+ * Checks a medicines list (one string with commas, semicolons or new lines between names, or an
+ * array of names) against the drug table. One result per item, in the order typed.
+ */
+export function checkMedicines(input: string | readonly string[], content: Content): MedicineResult[] {
+  const m = matcherFor(content)
+  return splitMedicines(input).map((item): MedicineResult => {
+    const words = itemWords(item)
+    const found = words.length ? find(m, words) : undefined
+    return found ? describe(m, item, found.form, found.corrected) : { status: 'unknown', input: item }
+  })
+}
+
+/** Describes a drug by id, as if its name had been typed (for the drug table in the UI). */
+export function describeDrug(content: Content, drugId: string): MedicineMatch | undefined {
+  const m = matcherFor(content)
+  const form = m.forms.find((f) => f.drug.id === drugId)
+  return form ? describe(m, form.drug.name, form, false) : undefined
+}

@@ -1,0 +1,142 @@
+/**
+ * Word handling shared by the search index, the medication check and highlighting, so that a
+ * word is folded the same way when it is indexed, when it is typed and when it is highlighted.
+ */
+
+/** Same split as MiniSearch's default tokenizer: any run of spaces or punctuation. */
+export const WORD_SPLIT = /[\n\r\p{Z}\p{P}\p{S}]+/u
+
+export function tokenize(text: string): string[] {
+  return text.split(WORD_SPLIT).filter(Boolean)
+}
+
+// UK spellings are folded to US ones so "anaemia" finds "anemia" and the other way round.
+// Whole-word pairs: a blanket "our" -> "or" rule would break "four", "hour", "your".
+const UK_US: Record<string, string> = {
+  colour: 'color',
+  colours: 'colors',
+  coloured: 'colored',
+  discolouration: 'discoloration',
+  discoloured: 'discolored',
+  discolour: 'discolor',
+  ageing: 'aging',
+  fibre: 'fiber',
+  litre: 'liter',
+  litres: 'liters',
+  millilitre: 'milliliter',
+  millilitres: 'milliliters',
+  centre: 'center',
+  tumour: 'tumor',
+  behaviour: 'behavior',
+  programme: 'program',
+  favourite: 'favorite',
+  yoghurt: 'yogurt',
+  yoghurts: 'yogurts',
+  sulphate: 'sulfate',
+  organise: 'organize',
+  recognise: 'recognize',
+  minimise: 'minimize',
+  stabilise: 'stabilize',
+  immobilise: 'immobilize',
+  prioritise: 'prioritize',
+  specialise: 'specialize',
+  specialised: 'specialized',
+  tyre: 'tire',
+}
+
+/**
+ * Lower case, accents removed, UK spelling folded to US. "Hypokalaemia" -> "hypokalemia",
+ * "diarrhoea" -> "diarrhea", "oedema" -> "edema", "paediatric" -> "pediatric".
+ */
+export function normalizeWord(word: string): string {
+  let w = word
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+  const mapped = UK_US[w]
+  if (mapped) return mapped
+  w = w
+    .replace(/aem/g, 'em') // anaemia, hypokalaemia, haemoglobin, ischaemia
+    .replace(/oea/g, 'ea') // diarrhoea, oesophageal-free forms
+    .replace(/^oe(?=d|s)/, 'e') // oedema, oestrogen, oesophagus
+    .replace(/paed/g, 'ped') // orthopaedic, paediatric
+  return w
+}
+
+/** Common words that carry no meaning in a search. */
+export const STOPWORDS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'is', 'are', 'be',
+  'it', 'its', 'my', 'i', 'me', 'your', 'you', 'from', 'by', 'as', 'this', 'that', 'when',
+  'what', 'do', 'does', 'can', 'has', 'have', 'get', 'gets', 'got', 'if', 'so', 'but', 'they',
+  'their', 'them', 'was', 'were', 'will', 'into', 'about', 'than', 'then', 'there', 'these',
+  'those', 'he', 'she', 'his', 'her', 'we', 'our', 'us', 'how', 'why', 'which', 'who',
+])
+
+/**
+ * A light English suffix stripper: enough that "stretches", "stretching" and "stretched" meet
+ * at "stretch", and "cramps" at "cramp". Deliberately cautious; it only ever shortens a word.
+ */
+export function stem(word: string): string {
+  const w = word
+  if (w.length <= 3) return w
+  if (/[^a-z]/.test(w)) return w
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y'
+  if (/(ss|us|is)$/.test(w)) return w
+  if (/(ches|shes|sses|xes|zes)$/.test(w)) return w.slice(0, -2)
+  if (w.endsWith('ing') && w.length > 5) {
+    const base = w.slice(0, -3)
+    return /(.)\1$/.test(base) && !/(ll|ss|zz)$/.test(base) ? base.slice(0, -1) : base
+  }
+  if (w.endsWith('ed') && w.length > 4 && !w.endsWith('eed')) {
+    const base = w.slice(0, -2)
+    return /(.)\1$/.test(base) && !/(ll|ss|zz)$/.test(base) ? base.slice(0, -1) : base
+  }
+  if (w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1)
+  return w
+}
+
+export interface Segment {
+  text: string
+  hit: boolean
+}
+
+/** True when a word of the text answers one of the matched (normalised) terms. */
+export function wordMatches(word: string, terms: readonly string[]): boolean {
+  const n = normalizeWord(word)
+  if (!n) return false
+  const s = stem(n)
+  return terms.some((t) => t.length > 0 && (n.startsWith(t) || s === t || (t.length >= 4 && t.startsWith(s) && s.length >= 4)))
+}
+
+/**
+ * Splits text into plain and highlighted runs, for rendering with <mark> in a template
+ * (never as HTML). `terms` are normalised terms as the search reports them.
+ */
+export function highlight(text: string, terms: readonly string[]): Segment[] {
+  if (terms.length === 0 || !text) return [{ text, hit: false }]
+  const out: Segment[] = []
+  const re = /[\p{L}\p{N}]+/gu
+  let last = 0
+  for (const m of text.matchAll(re)) {
+    const start = m.index
+    if (!wordMatches(m[0], terms)) continue
+    if (start > last) push(out, text.slice(last, start), false)
+    push(out, m[0], true)
+    last = start + m[0].length
+  }
+  if (last < text.length) push(out, text.slice(last), false)
+  return out
+}
+
+function push(out: Segment[], text: string, hit: boolean): void {
+  const prev = out[out.length - 1]
+  if (prev && prev.hit === hit && !hit) prev.text += text
+  else out.push({ text, hit })
+}
+
+/** The distinct words of `text` that answer the terms, as written there (for SearchHit.terms). */
+export function matchedWords(text: string, terms: readonly string[]): string[] {
+  const seen = new Set<string>()
+  for (const seg of highlight(text, terms)) if (seg.hit) seen.add(seg.text)
+  return [...seen]
+}
