@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 import { contentPlugin } from './scripts/content-plugin'
+import pkg from './package.json' with { type: 'json' }
 
 const alias = {
   '@renderer': resolve('src/renderer/src'),
@@ -22,6 +23,7 @@ export default defineConfig({
   renderer: {
     resolve: { alias },
     plugins: [vue(), contentPlugin()],
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: { chunkSizeWarningLimit: 4000 },
   },
 })

@@ -5,6 +5,7 @@ import { contentPlugin } from './scripts/content-plugin'
 
 export default defineConfig({
   plugins: [vue(), contentPlugin()],
+  define: { __APP_VERSION__: JSON.stringify('test') },
   resolve: {
     alias: {
       '@renderer': resolve('src/renderer/src'),

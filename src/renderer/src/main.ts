@@ -1,0 +1,8 @@
+import { createApp } from 'vue'
+import { createPinia } from 'pinia'
+import '@fontsource-variable/inter'
+import './styles/theme.css'
+import App from './App.vue'
+import { router } from './router'
+
+createApp(App).use(createPinia()).use(router).mount('#app')

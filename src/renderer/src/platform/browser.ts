@@ -1,0 +1,85 @@
+/** The plain-browser fallback: downloads, a file input, and the browser's print. */
+import { APP_NAME } from '@shared/csp'
+import { printPdf } from './print'
+import { PlatformError, type FileFilter, type OpenOutcome, type Platform } from './types'
+
+const MIME: Record<string, string> = {
+  pdf: 'application/pdf',
+  json: 'application/json',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  svg: 'image/svg+xml',
+}
+
+function mimeFor(name: string): string {
+  return MIME[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream'
+}
+
+function acceptFor(filters: FileFilter[]): string {
+  return filters.flatMap((f) => f.extensions.filter((e) => e !== '*').map((e) => `.${e}`)).join(',')
+}
+
+function pickFile(filters: FileFilter[]): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = acceptFor(filters)
+    input.style.display = 'none'
+    input.addEventListener('change', () => {
+      resolve(input.files?.[0] ?? null)
+      input.remove()
+    })
+    input.addEventListener('cancel', () => {
+      resolve(null)
+      input.remove()
+    })
+    document.body.append(input)
+    input.click()
+  })
+}
+
+export function browserPlatform(): Platform {
+  return {
+    kind: 'browser',
+    canOpenPath: false,
+    async appInfo() {
+      return {
+        name: APP_NAME,
+        version: __APP_VERSION__,
+        dataPath: `This browser's storage for ${location.origin}`,
+        platform: navigator.platform || 'browser',
+        runtime: 'browser',
+      }
+    },
+    async saveFile({ suggestedName, data }) {
+      const url = URL.createObjectURL(
+        new Blob([data as Uint8Array<ArrayBuffer>], { type: mimeFor(suggestedName) }),
+      )
+      const a = document.createElement('a')
+      a.href = url
+      a.download = suggestedName
+      a.style.display = 'none'
+      document.body.append(a)
+      a.click()
+      a.remove()
+      setTimeout(() => URL.revokeObjectURL(url), 30_000)
+      return { status: 'saved', name: suggestedName, path: null }
+    },
+    async openFile({ filters, maxBytes }): Promise<OpenOutcome> {
+      const file = await pickFile(filters)
+      if (!file) return { status: 'cancelled' }
+      if (file.size > maxBytes) {
+        throw new PlatformError(
+          `The file is too large (${Math.ceil(file.size / 1024)} KB; the limit is ${Math.floor(maxBytes / 1024)} KB).`,
+        )
+      }
+      return { status: 'opened', name: file.name, data: new Uint8Array(await file.arrayBuffer()) }
+    },
+    async openPath() {
+      throw new PlatformError('In the browser, open the file from your downloads folder.')
+    },
+    printPdf,
+    onAbout: () => () => undefined,
+  }
+}

@@ -1,0 +1,41 @@
+import type { AppInfo, FileFilter } from '@shared/ipc'
+
+export type { AppInfo, FileFilter }
+
+export interface SaveOptions {
+  suggestedName: string
+  filters: FileFilter[]
+  data: Uint8Array
+}
+
+/** `path` is null in the browser, where the file goes to the downloads folder. */
+export type SaveOutcome = { status: 'saved'; name: string; path: string | null } | { status: 'cancelled' }
+
+export interface OpenOptions {
+  filters: FileFilter[]
+  maxBytes: number
+}
+
+export type OpenOutcome = { status: 'opened'; name: string; data: Uint8Array } | { status: 'cancelled' }
+
+/** One interface over the desktop bridge and the plain browser. Failures throw PlatformError. */
+export interface Platform {
+  readonly kind: 'desktop' | 'browser'
+  appInfo(): Promise<AppInfo>
+  saveFile(opts: SaveOptions): Promise<SaveOutcome>
+  openFile(opts: OpenOptions): Promise<OpenOutcome>
+  /** Can a saved file be opened in the system viewer? (Not in the browser.) */
+  readonly canOpenPath: boolean
+  openPath(path: string): Promise<void>
+  printPdf(data: Uint8Array, title: string): Promise<void>
+  /** Menu "About" in the desktop app. Returns an unsubscribe function. */
+  onAbout(fn: () => void): () => void
+}
+
+/** A failure with a message written for the user. */
+export class PlatformError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'PlatformError'
+  }
+}

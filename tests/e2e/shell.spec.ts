@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs'
+import { expectAccessible, expect, shoot, test } from './fixtures'
+
+const SCREENS = [
+  { name: 'Reference', hash: '#/reference', heading: /Reference/ },
+  { name: 'Cause finder', hash: '#/finder', heading: /Cause finder/ },
+  { name: 'Patients', hash: '#/patients', heading: /Patients/ },
+  { name: 'Handouts', hash: '#/handouts', heading: /Handouts/ },
+  { name: 'Settings', hash: '#/settings', heading: /Settings/ },
+]
+
+test('opens on the reference with the sidebar, header search and help button', async ({ page }) => {
+  await expect(page).toHaveTitle(/Cramp Clinic/)
+  await expect(page).toHaveURL(/#\/reference/)
+  const nav = page.getByRole('navigation', { name: 'Main' })
+  for (const s of SCREENS) await expect(nav.getByRole('link', { name: s.name })).toBeVisible()
+  await expect(page.getByRole('combobox', { name: /Search the reference/ })).toBeVisible()
+  await expect(page.getByTestId('seek-help')).toBeVisible()
+})
+
+for (const s of SCREENS) {
+  test(`${s.name} screen is reachable, accessible and shown`, async ({ page }) => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: s.name }).click()
+    await expect(page).toHaveURL(new RegExp(s.hash.replace('#/', '#/')))
+    await expect(page.getByRole('heading', { level: 1 }).first()).toHaveText(s.heading)
+    await expect(page.getByRole('link', { name: s.name })).toHaveAttribute('aria-current', 'page')
+    await expectAccessible(page)
+    await shoot(page, `shell-${s.hash.slice(2)}`)
+  })
+}
+
+test('Ctrl+K focuses the header search from anywhere', async ({ page }) => {
+  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.locator('body').click()
+  await page.keyboard.press('Control+k')
+  await expect(page.getByRole('combobox', { name: /Search the reference/ })).toBeFocused()
+})
+
+test('the app is usable by keyboard alone: skip link and sidebar', async ({ page }) => {
+  await page.keyboard.press('Tab')
+  const skip = page.getByRole('link', { name: 'Skip to content' })
+  await expect(skip).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: 'Reference' })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/#\/finder/)
+})
+
+test('About shows app version, content version and where data is kept', async ({ page, app }) => {
+  await page.getByRole('button', { name: 'About' }).click()
+  const dialog = page.getByRole('dialog', { name: 'About Cramp Clinic' })
+  await expect(dialog).toBeVisible()
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }
+  await expect(dialog.getByTestId('app-version')).toHaveText(pkg.version)
+  await expect(dialog.getByTestId('content-version')).toContainText(/version \d{4}\.\d+\.\d+/)
+  await expect(dialog.getByTestId('data-path')).toHaveText(app.profileDir)
+  await expectAccessible(page)
+  await shoot(page, 'shell-about')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+})
+
+test('comfortable at 1024x700', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 })
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
+  expect(overflow).toBe(false)
+  await expect(page.getByTestId('seek-help')).toBeInViewport()
+  await shoot(page, 'shell-1024x700')
+})
+
+test('the bridge saves a file through the real main handler, and refuses bad payloads', async ({
+  page,
+  app,
+}) => {
+  const result = await page.evaluate(async () => {
+    const data = new TextEncoder().encode('hello ✓ ünïcødé')
+    return window.bridge!.saveFile({
+      suggestedName: 'bridge-check.txt',
+      filters: [{ name: 'Text', extensions: ['txt'] }],
+      data,
+    })
+  })
+  expect(result).toMatchObject({ status: 'saved', name: 'bridge-check.txt' })
+  expect(readFileSync(`${app.savedDir}/bridge-check.txt`, 'utf8')).toBe('hello ✓ ünïcødé')
+  expect(app.dialogs.saveRequests.at(-1)).toEqual({ suggestedName: 'bridge-check.txt', extensions: ['txt'] })
+
+  const refused = await page.evaluate(async () => {
+    try {
+      await window.bridge!.saveFile({
+        suggestedName: '../../etc/passwd',
+        filters: [],
+        data: new Uint8Array(1),
+      })
+      return 'accepted'
+    } catch (e) {
+      return String(e)
+    }
+  })
+  expect(refused).toMatch(/IPC refused: invalid payload for file:save/)
+
+  const opened = await page.evaluate(() => window.bridge!.openPath('/etc/passwd'))
+  expect(opened).toMatchObject({ status: 'error' })
+})
+
+test.describe('plain browser fallback', () => {
+  test.use({ bridge: false })
+  test('runs without the desktop bridge and says so in About', async ({ page }) => {
+    expect(await page.evaluate(() => 'bridge' in window)).toBe(false)
+    await page.getByRole('button', { name: 'About' }).click()
+    await expect(page.getByRole('dialog')).toContainText('Browser version')
+  })
+})
