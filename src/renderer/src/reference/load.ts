@@ -97,13 +97,29 @@ function unique(ids: string[], file: string, what: string): Set<string> {
 }
 
 function crossCheck(c: Content): void {
-  const causeIds = unique(c.causes.map((x) => x.id), 'causes/', 'cause')
-  const topicIds = unique(c.topics.map((x) => x.id), 'topics/', 'topic')
+  const causeIds = unique(
+    c.causes.map((x) => x.id),
+    'causes/',
+    'cause',
+  )
+  const topicIds = unique(
+    c.topics.map((x) => x.id),
+    'topics/',
+    'topic',
+  )
   for (const id of causeIds) {
     if (topicIds.has(id)) throw new ContentError(`topics/${id}.yaml`, 'id', 'a cause has the same id')
   }
-  const flagIds = unique(c.redFlags.map((x) => x.id), 'red-flags.yaml', 'red flag')
-  const drugIds = unique(c.drugs.map((x) => x.id), 'drugs.yaml', 'drug')
+  const flagIds = unique(
+    c.redFlags.map((x) => x.id),
+    'red-flags.yaml',
+    'red flag',
+  )
+  const drugIds = unique(
+    c.drugs.map((x) => x.id),
+    'drugs.yaml',
+    'drug',
+  )
   const findingIds = unique(
     c.finder.groups.flatMap((g) => g.findings.map((f) => f.id)),
     'finder.yaml',
@@ -116,7 +132,11 @@ function crossCheck(c: Content): void {
     g.findings.forEach((f, fi) =>
       f.redFlags?.forEach((r) => {
         if (!flagIds.has(r))
-          throw new ContentError('finder.yaml', `groups[${gi}].findings[${fi}].redFlags`, `no red flag "${r}"`)
+          throw new ContentError(
+            'finder.yaml',
+            `groups[${gi}].findings[${fi}].redFlags`,
+            `no red flag "${r}"`,
+          )
       }),
     ),
   )

@@ -134,11 +134,7 @@ export const TopicSchema = z
     /** One line for lists and search results. */
     summary: nonEmpty,
     /** Topic text is patient-facing throughout: plain words, grade 7 or below. */
-    sections: z
-      .array(
-        SectionSchema.safeExtend({ heading: nonEmpty.optional() }),
-      )
-      .min(1),
+    sections: z.array(SectionSchema.safeExtend({ heading: nonEmpty.optional() })).min(1),
     exercises: z.array(ExerciseSchema).optional(),
   })
   .strict()
@@ -185,11 +181,7 @@ export type Finding = z.infer<typeof FindingSchema>
 export const FinderSchema = z
   .object({
     groups: z
-      .array(
-        z
-          .object({ id: slug, label: nonEmpty, findings: z.array(FindingSchema).min(1) })
-          .strict(),
-      )
+      .array(z.object({ id: slug, label: nonEmpty, findings: z.array(FindingSchema).min(1) }).strict())
       .min(1),
     /** Weight added to a cause (by id) for each medicine matched by the medication check. */
     medicineCause: slug,
