@@ -14,7 +14,7 @@ import { logoDataUrl, logoSvgText, type ClinicSettings } from './clinic'
 import { DRAWINGS } from './drawings'
 import { assertPrintable, describeChar, printable, unsupportedChars } from './glyphs'
 import { COLORS, LARGE, MARGIN_X, NORMAL, type TypeScale } from './layout'
-import { medicinesSection, type MedicineLine } from './medicines'
+import { medicineLines, medicinesSection, type MedicineLines } from './medicines'
 import {
   ALWAYS_INCLUDED,
   HANDOUT_SECTION_LABELS,
@@ -30,8 +30,6 @@ const PRODUCER = 'Cramp Clinic'
 export interface BuildOptions {
   /** Exercise drawings by id; the app's own set unless a test passes another. */
   drawings?: Readonly<Record<string, string>>
-  /** Medicine lines for the "medicines" section (from the medication check). */
-  medicines?: MedicineLine[]
 }
 
 interface Ctx {
@@ -55,7 +53,9 @@ function styles(t: TypeScale): StyleDictionary {
 
 /** Keeps headings with what follows them: a heading never sits alone at the foot of a page. */
 const keepWithNext: TDocumentDefinitions['pageBreakBefore'] = (node, next) =>
-  Boolean(node.headlineLevel) && next.getFollowingNodesOnPage().length === 0 && next.getNodesOnNextPage().length > 0
+  Boolean(node.headlineLevel) &&
+  next.getFollowingNodesOnPage().length === 0 &&
+  next.getNodesOnNextPage().length > 0
 
 function para(text: string, extra: Record<string, unknown> = {}): Pdf {
   return { text: printable(text), style: 'p', ...extra } as Pdf
@@ -92,7 +92,11 @@ function sources(ids: Iterable<SourceId>, ctx: Ctx): Pdf[] {
 function header(ctx: Ctx): DynamicContent {
   const { clinic } = ctx.spec
   const contact = [clinic.phone, clinic.emailOrWebsite].filter(Boolean).map(printable).join('   ·   ')
-  const address = printable(clinic.address).split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join(', ')
+  const address = printable(clinic.address)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(', ')
   const logo = logoNode(clinic)
   return (_page, _count, pageSize) => {
     const width = pageSize.width - 2 * MARGIN_X
@@ -115,7 +119,9 @@ function header(ctx: Ctx): DynamicContent {
             : [{ ...(identity as object), width: '*' }],
         },
         {
-          canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 1.2, lineColor: COLORS.accent }],
+          canvas: [
+            { type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 1.2, lineColor: COLORS.accent },
+          ],
           margin: [0, 8, 0, 0],
         },
       ],
@@ -145,7 +151,9 @@ function footer(ctx: Ctx): DynamicContent {
     return {
       margin: [MARGIN_X, 8, MARGIN_X, 0],
       stack: [
-        { canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.6, lineColor: COLORS.rule }] },
+        {
+          canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.6, lineColor: COLORS.rule }],
+        },
         {
           margin: [0, 5, 0, 0],
           columns: [
@@ -162,7 +170,14 @@ function footer(ctx: Ctx): DynamicContent {
               width: 'auto',
               margin: [14, 0, 0, 0],
               stack: [
-                { text: `Page ${page} of ${count}`, fontSize: t.footer + 0.5, bold: true, color: COLORS.ink, alignment: 'right', noWrap: true },
+                {
+                  text: `Page ${page} of ${count}`,
+                  fontSize: t.footer + 0.5,
+                  bold: true,
+                  color: COLORS.ink,
+                  alignment: 'right',
+                  noWrap: true,
+                },
                 { text: date, fontSize: t.footer, color: COLORS.muted, alignment: 'right', noWrap: true },
               ],
             },
@@ -174,12 +189,18 @@ function footer(ctx: Ctx): DynamicContent {
 }
 
 /** A shaded panel: pdfmake draws backgrounds on table cells, so panels are one-cell tables. */
-function panel(body: Pdf[], fill: string, border: string | undefined, t: TypeScale, extra: object = {}): ContentTable {
+function panel(
+  body: Pdf[],
+  fill: string,
+  border: string | undefined,
+  t: TypeScale,
+  extra: object = {},
+): ContentTable {
   return {
     table: { widths: ['*'], body: [[{ stack: body }]] },
     layout: {
       fillColor: () => fill,
-      hLineWidth: () => (border ? 1.2 : 0),
+      hLineWidth: () => 0,
       vLineWidth: (i: number) => (border && i === 0 ? 4 : 0),
       hLineColor: () => border ?? fill,
       vLineColor: () => border ?? fill,
@@ -196,14 +217,23 @@ function panel(body: Pdf[], fill: string, border: string | undefined, t: TypeSca
 function titleBlock(ctx: Ctx): Pdf[] {
   const { spec, t } = ctx
   const meta: Pdf[] = [
-    { text: [{ text: 'For  ', color: COLORS.muted }, { text: printable(spec.patient.name), bold: true }] },
+    {
+      text: [
+        { text: 'For  ', color: COLORS.muted },
+        { text: printable(spec.patient.name), bold: true },
+      ],
+    },
     { text: [{ text: 'Date  ', color: COLORS.muted }, longDate(spec.date)] },
   ]
-  if (spec.clinician) meta.push({ text: [{ text: 'From  ', color: COLORS.muted }, printable(spec.clinician)] })
+  if (spec.clinician)
+    meta.push({ text: [{ text: 'From  ', color: COLORS.muted }, printable(spec.clinician)] })
   const intro = ctx.content.topics.find((x) => x.id === 'what-is-a-cramp')?.sections[0]?.text
   return [
     { text: HANDOUT_TITLE, style: 'title', margin: [0, 0, 0, t.gap] },
-    { columns: meta.map((m) => ({ ...(m as object), width: 'auto', margin: [0, 0, t.gap * 4, 0] })), margin: [0, 0, 0, t.gap * 1.5] } as Pdf,
+    {
+      columns: meta.map((m) => ({ ...(m as object), width: 'auto', margin: [0, 0, t.gap * 4, 0] })),
+      margin: [0, 0, 0, t.gap * 1.5],
+    } as Pdf,
     ...(intro ? [para(intro)] : []),
     para(
       'This sheet was made for you at your visit. It explains what may be behind your cramps, what you can do about them, and when to get help. Keep it somewhere handy.',
@@ -242,7 +272,10 @@ function causeBlock(cause: Cause, ctx: Ctx): Pdf[] {
     { text: 'What you can do', style: 'label', headlineLevel: 3 } as Pdf,
     ...sectionBody(s.selfCare, t),
     ...(s.prevention
-      ? [{ text: 'To help stop it coming back', style: 'label', headlineLevel: 3 } as Pdf, ...sectionBody(s.prevention, t)]
+      ? [
+          { text: 'To help stop it coming back', style: 'label', headlineLevel: 3 } as Pdf,
+          ...sectionBody(s.prevention, t),
+        ]
       : []),
     ...sources(used, ctx),
   ]
@@ -251,7 +284,8 @@ function causeBlock(cause: Cause, ctx: Ctx): Pdf[] {
 function causesSection(ctx: Ctx): Pdf[] {
   const causes = ctx.spec.causes.map((id, i) => {
     const c = ctx.content.causes.find((x) => x.id === id)
-    if (!c) throw new HandoutError(`Unknown cause "${id}": it is not in the reference content.`, `causes.${i}`)
+    if (!c)
+      throw new HandoutError(`Unknown cause "${id}": it is not in the reference content.`, `causes.${i}`)
     return c
   })
   if (causes.length === 0) return []
@@ -273,7 +307,9 @@ function exerciseCards(topic: Topic, ctx: Ctx): Pdf[] {
   return (topic.exercises ?? []).map((ex) => {
     const drawing = ctx.drawings[ex.drawing]
     if (!drawing) {
-      throw new HandoutError(`The exercise "${ex.name}" needs the drawing "${ex.drawing}", which the app does not have.`)
+      throw new HandoutError(
+        `The exercise "${ex.name}" needs the drawing "${ex.drawing}", which the app does not have.`,
+      )
     }
     return {
       unbreakable: true,
@@ -285,8 +321,17 @@ function exerciseCards(topic: Topic, ctx: Ctx): Pdf[] {
             { svg: drawing, width: t.drawingWidth, margin: [0, 2, 0, 0] },
             {
               stack: [
-                { text: printable(ex.name), bold: true, fontSize: t.h3, color: COLORS.ink, margin: [0, 0, 0, t.gap * 0.4] },
-                { ol: ex.steps.map((s) => ({ text: printable(s), margin: [0, 0, 0, t.gap * 0.25] })), markerColor: COLORS.accent },
+                {
+                  text: printable(ex.name),
+                  bold: true,
+                  fontSize: t.h3,
+                  color: COLORS.ink,
+                  margin: [0, 0, 0, t.gap * 0.4],
+                },
+                {
+                  ol: ex.steps.map((s) => ({ text: printable(s), margin: [0, 0, 0, t.gap * 0.25] })),
+                  markerColor: COLORS.accent,
+                },
                 {
                   margin: [0, t.gap * 0.6, 0, 0],
                   text: [{ text: 'How often: ', bold: true, color: COLORS.accent }, printable(ex.counts)],
@@ -320,9 +365,12 @@ function topicOrCause(id: HandoutSectionId, ctx: Ctx): Topic | Cause {
   )
 }
 
-function generalSection(id: HandoutSectionId, ctx: Ctx, medicines: MedicineLine[]): Pdf[] {
+function generalSection(id: HandoutSectionId, ctx: Ctx, medicines: MedicineLines): Pdf[] {
   if (id === 'medicines') {
-    return [h2(HANDOUT_SECTION_LABELS.medicines, 'section-medicines'), ...medicinesSection(ctx.spec.medicines, medicines, ctx.content, ctx.t)]
+    return [
+      h2(HANDOUT_SECTION_LABELS.medicines, 'section-medicines'),
+      ...medicinesSection(ctx.spec.medicines, medicines, ctx.content, ctx.t),
+    ]
   }
   const item = topicOrCause(id, ctx)
   if ('title' in item) {
@@ -340,19 +388,31 @@ function generalSection(id: HandoutSectionId, ctx: Ctx, medicines: MedicineLine[
     }
     if (id === ALWAYS_INCLUDED) {
       return [
-        panel([{ text: printable(item.title), style: 'h2', margin: [0, 0, 0, ctx.t.gap * 0.6] }, ...body, ...sources(used, ctx)], COLORS.warnSoft, COLORS.warn, ctx.t, {
-          id: `section-${id}`,
-          unbreakable: true,
-        }),
+        panel(
+          [
+            {
+              text: printable(item.title),
+              style: 'h2',
+              color: COLORS.warn,
+              margin: [0, 0, 0, ctx.t.gap * 0.6],
+            },
+            ...body,
+            ...sources(used, ctx),
+          ],
+          COLORS.warnSoft,
+          COLORS.warn,
+          ctx.t,
+          {
+            id: `section-${id}`,
+            unbreakable: true,
+          },
+        ),
       ]
     }
     return [h2(item.title, `section-${id}`), ...body, ...sources(used, ctx)]
   }
   // A life-stage cause (pregnancy) used as a general section: its patient-facing parts only.
-  return [
-    h2(HANDOUT_SECTION_LABELS[id], `section-${id}`),
-    ...causeBlock(item, ctx).slice(1),
-  ]
+  return [h2(HANDOUT_SECTION_LABELS[id], `section-${id}`), ...causeBlock(item, ctx).slice(1)]
 }
 
 /** Walks the definition's text and throws if anything (content included) has characters the font lacks. */
@@ -368,15 +428,24 @@ function assertDocPrintable(node: unknown, where: string): void {
   }
   walk(node)
   if (seen.length) {
-    throw new HandoutError(`The handout font cannot print ${seen.map(describeChar).join(', ')} in ${where}.`, where)
+    throw new HandoutError(
+      `The handout font cannot print ${seen.map(describeChar).join(', ')} in ${where}.`,
+      where,
+    )
   }
 }
 
-export function buildHandout(spec: HandoutSpec, content: Content, options: BuildOptions = {}): TDocumentDefinitions {
+export function buildHandout(
+  spec: HandoutSpec,
+  content: Content,
+  options: BuildOptions = {},
+): TDocumentDefinitions {
   assertPrintable(spec)
   const t = spec.options.largePrint ? LARGE : NORMAL
   const ctx: Ctx = { spec, content, t, drawings: options.drawings ?? DRAWINGS }
-  const medicines = options.medicines ?? []
+  const medicines: MedicineLines = spec.sections.includes('medicines')
+    ? medicineLines(spec.medicines, content)
+    : { lines: [], unknown: [] }
 
   const general = spec.sections.filter((s) => s !== ALWAYS_INCLUDED)
   const body: Pdf[] = [

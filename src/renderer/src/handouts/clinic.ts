@@ -13,7 +13,10 @@ export type LogoMime = (typeof LOGO_MIME_TYPES)[number]
 export const LogoSchema = z
   .object({
     mime: z.enum(LOGO_MIME_TYPES),
-    dataBase64: z.string().min(1).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'),
+    dataBase64: z
+      .string()
+      .min(1)
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64'),
     width: z.number().int().positive().max(20000),
     height: z.number().int().positive().max(20000),
   })
@@ -110,13 +113,17 @@ export function checkLogoBytes(bytes: Uint8Array, declared?: LogoMime): LogoMime
   const mime = sniffMime(bytes)
   if (!mime) throw new LogoError('The logo must be a PNG, JPEG or SVG image. This file is none of those.')
   if (declared && declared !== mime) {
-    throw new LogoError(`The logo says it is ${MIME_LABEL[declared]} but its contents are ${MIME_LABEL[mime]}.`)
+    throw new LogoError(
+      `The logo says it is ${MIME_LABEL[declared]} but its contents are ${MIME_LABEL[mime]}.`,
+    )
   }
   if (mime === 'image/svg+xml') {
     const text = new TextDecoder().decode(bytes)
     // External references would make the PDF depend on something outside the file (and reach the network).
     if (/(?:xlink:)?href\s*=\s*["'](?!#|data:)/i.test(text) || /<script[\s>]/i.test(text)) {
-      throw new LogoError('The SVG logo refers to other files or contains scripts. Please save it as a plain SVG or a PNG.')
+      throw new LogoError(
+        'The SVG logo refers to other files or contains scripts. Please save it as a plain SVG or a PNG.',
+      )
     }
   }
   return mime
@@ -167,7 +174,8 @@ export function imageSize(bytes: Uint8Array, mime: LogoMime): { width: number; h
 export function logoFromFile(bytes: Uint8Array): Logo {
   const mime = checkLogoBytes(bytes)
   const { width, height } = imageSize(bytes, mime)
-  if (width < 16 || height < 16) throw new LogoError('The logo is too small to print clearly (at least 16 pixels each way).')
+  if (width < 16 || height < 16)
+    throw new LogoError('The logo is too small to print clearly (at least 16 pixels each way).')
   return { mime, dataBase64: bytesToBase64(bytes), width, height }
 }
 

@@ -50,26 +50,34 @@ function headCircle(c: Pt, r = 8): string {
 }
 
 // Lower leg and foot seen from the side, toes to the right, standing flat.
-const FOOT_FLAT = 'M54 8 L74 8 L75 66 Q77 78 90 82 L120 87 Q128 89 127 94 Q126 98 118 98 L50 98 Q42 98 42 90 Q43 80 52 68 Z'
+const FOOT_FLAT =
+  'M54 8 L74 8 L75 66 Q77 78 90 82 L120 87 Q128 89 127 94 Q126 98 118 98 L50 98 Q42 98 42 90 Q43 80 52 68 Z'
 // Toes lifted off the floor, heel down.
-const FOOT_TOES_UP = 'M54 8 L74 8 L75 66 Q78 74 92 70 L117 60 Q125 57 127 62 Q129 67 122 72 L66 98 L50 98 Q42 98 42 90 Q43 80 52 68 Z'
+const FOOT_TOES_UP =
+  'M54 8 L74 8 L75 66 Q78 74 92 70 L117 60 Q125 57 127 62 Q129 67 122 72 L66 98 L50 98 Q42 98 42 90 Q43 80 52 68 Z'
 // On tiptoe: heel lifted.
 const FOOT_TIPTOE = 'M48 4 L68 4 L72 56 Q76 66 88 74 L118 92 Q124 96 120 98 L104 98 L66 80 Q54 76 52 66 Z'
 
 export const DRAWINGS: Readonly<Record<string, string>> = {
-  'toe-raise': svg(floor() + shape(FOOT_FLAT, true) + shape(FOOT_TOES_UP) + arrow([138, 86], [146, 70], [134, 56])),
+  'toe-raise': svg(
+    floor() + shape(FOOT_FLAT, true) + shape(FOOT_TOES_UP) + arrow([138, 86], [146, 70], [134, 56]),
+  ),
 
   'toe-curl': svg(
     floor() +
       // towel bunched under the toes
       `<path d="M96 98 Q104 90 112 98 Q120 90 128 98 Q136 92 148 98" fill="none" stroke="${FLOOR}" stroke-width="2"/>` +
-      shape('M54 8 L74 8 L75 66 Q77 78 90 82 L112 86 Q120 84 124 90 Q126 96 119 98 L50 98 Q42 98 42 90 Q43 80 52 68 Z') +
+      shape(
+        'M54 8 L74 8 L75 66 Q77 78 90 82 L112 86 Q120 84 124 90 Q126 96 119 98 L50 98 Q42 98 42 90 Q43 80 52 68 Z',
+      ) +
       arrow([140, 70], [146, 86], [128, 90]),
   ),
 
   'marble-pickup': svg(
     floor() +
-      shape('M54 8 L74 8 L75 62 Q78 72 92 72 L116 72 Q126 72 128 78 Q129 84 122 86 L64 88 Q46 88 44 80 Q44 72 52 64 Z') +
+      shape(
+        'M54 8 L74 8 L75 62 Q78 72 92 72 L116 72 Q126 72 128 78 Q129 84 122 86 L64 88 Q46 88 44 80 Q44 72 52 64 Z',
+      ) +
       `<circle cx="124" cy="92" r="5" fill="#ffffff" stroke="${INK}" stroke-width="2"/>` +
       `<path d="M20 82 L20 98 L44 98 L44 82" fill="none" stroke="${INK}" stroke-width="2.2" stroke-linejoin="round"/>` +
       `<circle cx="27" cy="93" r="4.5" fill="#ffffff" stroke="${INK}" stroke-width="1.8"/>` +
@@ -111,45 +119,65 @@ export const DRAWINGS: Readonly<Record<string, string>> = {
         [62, 58],
         [108, 26],
       ]) +
-      limb([
-        [100, 32],
-        [138, 34],
-      ], 4) +
+      limb(
+        [
+          [100, 32],
+          [138, 34],
+        ],
+        4,
+      ) +
       headCircle([116, 18]) +
-      limb([
-        [22, 96],
-        [34, 96],
-      ], 4) +
-      limb([
-        [104, 96],
-        [116, 96],
-      ], 4) +
+      limb(
+        [
+          [22, 96],
+          [34, 96],
+        ],
+        4,
+      ) +
+      limb(
+        [
+          [104, 96],
+          [116, 96],
+        ],
+        4,
+      ) +
       arrow([16, 70], [14, 86], [26, 92]),
   ),
 
-  'calf-raise': svg(floor() + shape(FOOT_FLAT, true) + shape(FOOT_TIPTOE) + arrow([30, 92], [22, 74], [30, 52])),
+  'calf-raise': svg(
+    floor() + shape(FOOT_FLAT, true) + shape(FOOT_TIPTOE) + arrow([30, 92], [22, 74], [30, 52]),
+  ),
 
   'leg-swing': svg(
     floor() +
       // chair back to hold on to
-      limb([
-        [132, 40],
-        [132, 98],
-      ], 3) +
-      limb([
-        [132, 66],
-        [150, 66],
-        [150, 98],
-      ], 3) +
+      limb(
+        [
+          [132, 40],
+          [132, 98],
+        ],
+        3,
+      ) +
+      limb(
+        [
+          [132, 66],
+          [150, 66],
+          [150, 98],
+        ],
+        3,
+      ) +
       headCircle([80, 14]) +
       limb([
         [80, 24],
         [80, 60],
       ]) +
-      limb([
-        [80, 34],
-        [130, 44],
-      ], 4) +
+      limb(
+        [
+          [80, 34],
+          [130, 44],
+        ],
+        4,
+      ) +
       limb([
         [80, 60],
         [84, 96],
@@ -169,7 +197,9 @@ export const DRAWINGS: Readonly<Record<string, string>> = {
       // sitting with the leg straight out: lower leg level, foot at the right
       `<rect x="6" y="40" width="46" height="10" rx="3" fill="none" stroke="${FLOOR}" stroke-width="2.5"/>` +
       `<line x1="12" y1="50" x2="12" y2="98" stroke="${FLOOR}" stroke-width="2.5"/><line x1="46" y1="50" x2="46" y2="98" stroke="${FLOOR}" stroke-width="2.5"/>` +
-      shape('M36 30 L104 34 Q112 30 114 20 L116 8 Q118 2 124 4 Q128 6 127 14 L124 40 Q122 50 110 50 L36 48 Z') +
+      shape(
+        'M36 30 L104 34 Q112 30 114 20 L116 8 Q118 2 124 4 Q128 6 127 14 L124 40 Q122 50 110 50 L36 48 Z',
+      ) +
       shape('M104 34 Q114 38 122 48 L140 64 Q146 70 140 74 Q134 76 130 70 L108 50', true) +
       arrow([136, 10], [150, 36], [146, 58], true),
   ),

@@ -1,5 +1,6 @@
 /** The "Medicines to talk over with your prescriber" part of the handout. */
 import type { Content as Pdf } from 'pdfmake/interfaces'
+import { checkMedicines } from '../reference/medcheck'
 import type { Content, SourceId } from '../reference/schema'
 import { printable } from './glyphs'
 import { COLORS, type TypeScale } from './layout'
@@ -16,7 +17,41 @@ export interface MedicineLine {
   sources: SourceId[]
 }
 
-export function medicinesSection(given: string[], lines: MedicineLine[], content: Content, t: TypeScale): Pdf[] {
+export interface MedicineLines {
+  lines: MedicineLine[]
+  /** Medicines the sources say nothing about: named on the handout, never silently left out. */
+  unknown: string[]
+}
+
+/** Runs the medication check over the spec's medicines. */
+export function medicineLines(given: readonly string[], content: Content): MedicineLines {
+  const lines: MedicineLine[] = []
+  const unknown: string[] = []
+  for (const r of checkMedicines(given, content)) {
+    if (r.status === 'unknown') {
+      unknown.push(r.input)
+      continue
+    }
+    const sources = new Set<SourceId>()
+    r.notes.forEach((n) => n.sources.forEach((s) => sources.add(s.id)))
+    lines.push({
+      given: r.input,
+      matched: r.drug.name,
+      note: r.notes.map((n) => n.text).join(' '),
+      mayHelp: r.mayHelp,
+      sources: [...sources],
+    })
+  }
+  return { lines, unknown }
+}
+
+export function medicinesSection(
+  given: string[],
+  meds: MedicineLines,
+  content: Content,
+  t: TypeScale,
+): Pdf[] {
+  const { lines, unknown } = meds
   const out: Pdf[] = [
     {
       text: printable(
@@ -31,7 +66,9 @@ export function medicinesSection(given: string[], lines: MedicineLine[], content
     ({
       text: [
         { text: printable(l.given), bold: true },
-        ...(l.matched.toLowerCase() !== l.given.toLowerCase() ? [{ text: ` (${printable(l.matched)})`, color: COLORS.muted }] : []),
+        ...(l.matched.toLowerCase() !== l.given.toLowerCase()
+          ? [{ text: ` (${printable(l.matched)})`, color: COLORS.muted }]
+          : []),
         ': ',
         printable(l.note),
       ],
@@ -45,14 +82,21 @@ export function medicinesSection(given: string[], lines: MedicineLine[], content
     out.push({ text: 'Medicines that may help', style: 'label' })
     out.push({ ul: help.map(item), markerColor: COLORS.accent, margin: [0, 0, 0, t.gap * 0.6] } as Pdf)
   }
-  if (given.length > 0 && lines.length === 0) {
+  if (unknown.length) {
+    out.push({ text: 'Other medicines on your list', style: 'label' })
     out.push({
-      text: 'None of the medicines on your list is one our sources link to cramps. Still mention your cramps when your medicines are next reviewed.',
+      text: [
+        { text: unknown.map(printable).join(', '), bold: true },
+        ': our sources say nothing about these. That does not tell you they are safe or unsafe, so ask your prescriber if you are unsure.',
+      ],
       style: 'p',
-    })
+    } as Pdf)
   }
   if (given.length === 0) {
-    out.push({ text: 'Bring a list of all the medicines you take, including ones you buy yourself, to your next visit.', style: 'p' })
+    out.push({
+      text: 'Bring a list of all the medicines you take, including ones you buy yourself, to your next visit.',
+      style: 'p',
+    })
   }
   const used = new Set(lines.flatMap((l) => l.sources))
   const line = sourceLine(used, content)

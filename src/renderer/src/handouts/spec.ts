@@ -39,9 +39,13 @@ export const HANDOUT_SECTION_LABELS: Record<HandoutSectionId, string> = {
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-21')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'is not a real calendar date',
-  })
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'is not a real calendar date',
+    },
+  )
 
 export const HandoutOptionsSchema = z
   .object({
@@ -81,7 +85,8 @@ export const HandoutSpecSchema = z
   .superRefine((s, ctx) => {
     const seen = new Set<string>()
     s.causes.forEach((c, i) => {
-      if (seen.has(c)) ctx.addIssue({ code: 'custom', message: `cause "${c}" is listed twice`, path: ['causes', i] })
+      if (seen.has(c))
+        ctx.addIssue({ code: 'custom', message: `cause "${c}" is listed twice`, path: ['causes', i] })
       seen.add(c)
     })
   })
@@ -147,6 +152,9 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 
 export function suggestedFileName(spec: Pick<HandoutSpec, 'patient' | 'date'>): string {
   // Characters that are not allowed in file names on Windows or macOS.
-  const name = spec.patient.name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim()
+  const name = spec.patient.name
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   return `Handout - ${name || 'patient'} - ${spec.date}.pdf`
 }
