@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest'
+import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES } from '../../../src/shared/csp'
+import {
+  guardContents,
+  guardSession,
+  isAllowedRequest,
+  secureWebPreferences,
+  type GuardableContents,
+  type GuardableSession,
+} from '../../../src/main/security'
+import { resolveAssetPath, serveAsset } from '../../../src/main/protocol'
+
+type Listener = (...args: unknown[]) => void
+
+function fakeContents() {
+  const listeners = new Map<string, Listener>()
+  let openHandler: ((d: { url: string }) => { action: 'deny' }) | null = null
+  const contents: GuardableContents = {
+    on: ((event: string, l: Listener) => listeners.set(event, l)) as GuardableContents['on'],
+    setWindowOpenHandler: (h) => (openHandler = h),
+  }
+  const fire = (event: string, url?: string) => {
+    let prevented = false
+    listeners.get(event)!({ preventDefault: () => (prevented = true) }, url)
+    return prevented
+  }
+  return { contents, fire, open: (url: string) => openHandler!({ url }) }
+}
+
+describe('navigation guards', () => {
+  it('keeps navigation inside the app and blocks everything else', () => {
+    const log: string[] = []
+    const { contents, fire } = fakeContents()
+    guardContents(contents, (m) => log.push(m))
+    expect(fire('will-navigate', 'app://cramp-clinic/index.html#/patients')).toBe(false)
+    expect(fire('will-navigate', 'https://example.com/')).toBe(true)
+    expect(fire('will-navigate', 'file:///etc/passwd')).toBe(true)
+    expect(fire('will-redirect', 'http://127.0.0.1:9999/')).toBe(true)
+    expect(fire('will-navigate', 'app://other-host/index.html')).toBe(true)
+    expect(fire('will-attach-webview')).toBe(true)
+    expect(log.filter((l) => l.startsWith('navigation blocked'))).toHaveLength(4)
+  })
+
+  it('allows the dev server only when one is given', () => {
+    const { contents, fire } = fakeContents()
+    guardContents(contents, () => undefined, 'http://localhost:5173/')
+    expect(fire('will-navigate', 'http://localhost:5173/#/x')).toBe(false)
+    expect(fire('will-navigate', 'http://localhost:5174/')).toBe(true)
+  })
+
+  it('denies every window.open', () => {
+    const { contents, open } = fakeContents()
+    guardContents(contents, () => undefined)
+    expect(open('https://example.com')).toEqual({ action: 'deny' })
+    expect(open('app://cramp-clinic/index.html')).toEqual({ action: 'deny' })
+  })
+})
+
+describe('session guards', () => {
+  function fakeSession() {
+    const s = {
+      permissionRequest: null as null | ((wc: unknown, p: string, cb: (g: boolean) => void) => void),
+      permissionCheck: null as null | ((wc: unknown, p: string) => boolean),
+      beforeRequest: null as null | ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
+      dictionaryUrl: '',
+    }
+    const session: GuardableSession = {
+      setPermissionRequestHandler: (h) => (s.permissionRequest = h),
+      setPermissionCheckHandler: (h) => (s.permissionCheck = h),
+      webRequest: { onBeforeRequest: (l) => (s.beforeRequest = l) },
+      setSpellCheckerDictionaryDownloadURL: (u) => (s.dictionaryUrl = u),
+    }
+    return { s, session }
+  }
+
+  it('denies every permission request and check', () => {
+    const { s, session } = fakeSession()
+    guardSession(session, () => undefined)
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      let granted: boolean | null = null
+      s.permissionRequest!(null, p, (g) => (granted = g))
+      expect(granted).toBe(false)
+      expect(s.permissionCheck!(null, p)).toBe(false)
+    }
+  })
+
+  it('cancels and logs every request that is not to the app', () => {
+    const log: string[] = []
+    const { s, session } = fakeSession()
+    guardSession(session, (m) => log.push(m))
+    const cancel = (url: string) => {
+      let r: boolean | null = null
+      s.beforeRequest!({ url }, (x) => (r = x.cancel))
+      return r
+    }
+    expect(cancel('app://cramp-clinic/assets/index.js')).toBe(false)
+    expect(cancel('data:image/png;base64,AAAA')).toBe(false)
+    expect(cancel('https://fonts.googleapis.com/css')).toBe(true)
+    expect(cancel('http://127.0.0.1:8080/')).toBe(true)
+    expect(cancel('ws://localhost:1/')).toBe(true)
+    expect(log).toHaveLength(3)
+  })
+
+  it('keeps the spell-checker from downloading dictionaries', () => {
+    const { s, session } = fakeSession()
+    guardSession(session, () => undefined)
+    expect(isAllowedRequest(s.dictionaryUrl)).toBe(true)
+    expect(s.dictionaryUrl.startsWith('app://cramp-clinic/')).toBe(true)
+  })
+})
+
+describe('window preferences', () => {
+  it('has the sandbox on and Node off', () => {
+    const p = secureWebPreferences('/x/preload/index.cjs')
+    expect(p).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+      webviewTag: false,
+    })
+    expect(p.preload.endsWith('.cjs')).toBe(true)
+  })
+})
+
+describe('Content-Security-Policy', () => {
+  it('allows no eval and no remote origin', () => {
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/)
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*/)
+    expect(CSP_DIRECTIVES['script-src']).toBe("'self'")
+    expect(CSP_DIRECTIVES['object-src']).toBe("'none'")
+    expect(CSP_DIRECTIVES['default-src']).toBe("'self'")
+    expect(CSP_DIRECTIVES['connect-src']).not.toMatch(/http|ws/)
+  })
+})
+
+describe('app:// asset serving', () => {
+  it('refuses paths that climb out of the renderer folder', () => {
+    expect(resolveAssetPath('/app/renderer', '/../../etc/passwd')).toBe('/app/renderer/etc/passwd')
+    expect(resolveAssetPath('/app/renderer', '/%2e%2e/%2e%2e/etc/passwd')).toBe('/app/renderer/etc/passwd')
+    expect(resolveAssetPath('/app/renderer', '/%E0%A4%A')).toBeNull()
+    expect(resolveAssetPath('/app/renderer', '/')).toBe('/app/renderer/index.html')
+  })
+
+  it('sends the CSP header with every response', async () => {
+    const r = await serveAsset('/nonexistent-root', 'app://cramp-clinic/%E0%A4%A')
+    expect(r.status).toBe(400)
+    expect(r.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY)
+  })
+})
