@@ -1,0 +1,56 @@
+import Dexie, { type EntityTable } from 'dexie'
+import type { HandoutTemplate, Patient, Setting, TrashEntry, Visit } from './model'
+
+/** A patient as stored: the domain record plus keys derived from it for the indexes. */
+export interface PatientRow extends Patient {
+  /** Folded words of the name, for "starts with" search on any part of it. */
+  nameWords: string[]
+  /** Folded chart number, for case-insensitive prefix search. */
+  chartKey: string
+  /** Newest visit, or creation time for a patient without visits: the list's sort key. */
+  listOrder: string
+}
+
+/** A visit as stored: the domain record plus the folded words of its texts (full-text index). */
+export interface VisitRow extends Visit {
+  words: string[]
+}
+
+export const DB_NAME = 'cramp-clinic'
+
+/**
+ * The notes database. Migrations: never edit or delete a `version(n)` once released. A new
+ * version is added below the others as `this.version(n + 1).stores({...changed tables only}).
+ * upgrade(tx => ...)`, and gets a test in tests/unit/notes/schema.test.ts that writes data with
+ * a database class holding only the old versions, reopens it with this class and checks the
+ * upgraded records. Users' notes live in these tables for years; a lost upgrade path loses them.
+ */
+export class NotesDB extends Dexie {
+  patients!: EntityTable<PatientRow, 'id'>
+  visits!: EntityTable<VisitRow, 'id'>
+  trash!: EntityTable<TrashEntry, 'id'>
+  settings!: EntityTable<Setting, 'key'>
+  handoutTemplates!: EntityTable<HandoutTemplate, 'id'>
+
+  constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options)
+    NotesDB.declareVersions(this)
+  }
+
+  /** Every schema version ever released, oldest first. Shared with the upgrade tests. */
+  static declareVersions(db: Dexie, upTo = Number.POSITIVE_INFINITY): void {
+    if (upTo >= 1) {
+      db.version(1).stores({
+        patients: 'id, listOrder, *nameWords, chartKey, dateOfBirth, updatedAt',
+        visits: 'id, patientId, [patientId+dateTime], dateTime, *words, updatedAt',
+        trash: 'id, kind, deletedAt',
+        settings: 'key',
+        handoutTemplates: 'id',
+      })
+    }
+  }
+}
+
+/** The tables a backup holds, in the order they are written and restored. */
+export const BACKUP_TABLES = ['patients', 'visits', 'trash', 'settings', 'handoutTemplates'] as const
+export type BackupTable = (typeof BACKUP_TABLES)[number]

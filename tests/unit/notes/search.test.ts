@@ -1,0 +1,87 @@
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import { emptyPatientInput } from '../../../src/renderer/src/notes/model'
+import { findWordStart, searchNotes, snippetAt } from '../../../src/renderer/src/notes/search'
+import { indexTokens, words } from '../../../src/renderer/src/notes/text'
+import { freshRepo } from './helpers'
+
+describe('text folding', () => {
+  it('folds case and accents and splits any script into words', () => {
+    expect(words('Crampe NOCTURNE à Zürich')).toEqual(['crampe', 'nocturne', 'a', 'zurich'])
+    expect(words('تقلص عضلي')).toEqual(['تقلص', 'عضلي'])
+    expect(indexTokens('a b12 cd 🦶 cd')).toEqual(['b12', 'cd'])
+  })
+})
+
+describe('note search', () => {
+  it('finds visits by word prefixes in note, reason or plan, newest first, all words required', async () => {
+    const { repo, db } = freshRepo()
+    const p = await repo.createPatient({ ...emptyPatientInput(), name: 'Ann Müller' })
+    const old = await repo.createVisit(p.id, {
+      dateTime: '2025-01-01T09:00:00.000Z',
+      note: 'Night cramps in the left calf after long walks.',
+    })
+    const recent = await repo.createVisit(p.id, {
+      dateTime: '2026-01-01T09:00:00.000Z',
+      reason: 'Cramps at night',
+      note: 'Takes a diurétique since May.',
+    })
+    await repo.createVisit(p.id, { note: 'Unrelated ingrown nail.', plan: 'Review in 2 weeks' })
+
+    const cramps = await searchNotes(db, 'cramp')
+    expect(cramps.hits.map((h) => h.visit.id)).toEqual([recent.id, old.id])
+    expect(cramps.total).toBe(2)
+    expect(cramps.hits[1]?.snippet).toContain('Night cramps')
+    expect(cramps.hits[0]?.patientName).toBe('Ann Müller')
+
+    const both = await searchNotes(db, 'night calf')
+    expect(both.hits.map((h) => h.visit.id)).toEqual([old.id])
+    expect(both.hits[0]?.field).toBe('note')
+    expect(both.hits[0]?.offset).toBe(0)
+    expect((await searchNotes(db, 'calf')).hits[0]?.offset).toBe('Night cramps in the left '.length)
+
+    expect((await searchNotes(db, 'DIURETIQUE')).hits).toHaveLength(1)
+    expect((await searchNotes(db, 'review')).hits[0]?.field).toBe('plan')
+    expect((await searchNotes(db, 'nothing-like-this')).hits).toEqual([])
+    expect((await searchNotes(db, '   ')).hits).toEqual([])
+  })
+
+  it('finds a changed note by its new words only, and forgets trashed visits', async () => {
+    const { repo, db } = freshRepo()
+    const p = await repo.createPatient({ ...emptyPatientInput(), name: 'Bo' })
+    const v = await repo.createVisit(p.id, { note: 'magnesium trial' })
+    await repo.updateVisit(v.id, 1, { note: 'stretching programme' })
+    expect((await searchNotes(db, 'magnesium')).total).toBe(0)
+    expect((await searchNotes(db, 'stretch')).total).toBe(1)
+    await repo.trashVisit(v.id)
+    expect((await searchNotes(db, 'stretch')).total).toBe(0)
+  })
+
+  it('walks the date index when a word matches very many visits', async () => {
+    const { repo, db } = freshRepo()
+    const p = await repo.createPatient({ ...emptyPatientInput(), name: 'Many' })
+    const rows = Array.from({ length: 1600 }, (_, i) => ({
+      dateTime: new Date(Date.UTC(2020, 0, 1) + i * 3600_000).toISOString(),
+      note: `common word ${i}`,
+    }))
+    for (const r of rows) await repo.createVisit(p.id, r)
+    const found = await searchNotes(db, 'common', 5)
+    expect(found.total).toBe(1600)
+    expect(found.hits.map((h) => h.visit.note)).toEqual([
+      'common word 1599',
+      'common word 1598',
+      'common word 1597',
+      'common word 1596',
+      'common word 1595',
+    ])
+  })
+
+  it('locates matches in the original text and cuts snippets', () => {
+    expect(findWordStart('Ça va, CRAMPES là', ['crampe'])).toBe(7)
+    expect(findWordStart('nothing', ['x'])).toBe(-1)
+    const long = 'a'.repeat(100) + ' target ' + 'b'.repeat(300)
+    const s = snippetAt(long, 101)
+    expect(s.startsWith('…')).toBe(true)
+    expect(s).toContain('target')
+  })
+})
