@@ -1,0 +1,229 @@
+/**
+ * The content files load, and a broken file fails loudly with its name and the field at fault.
+ * Broken copies are made in a temp folder so the real content is never touched.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { parse, stringify } from 'yaml'
+import { CONTENT_DIR, loadContent } from '../../../scripts/content-fs'
+import { ContentError } from '../../../src/renderer/src/reference/load'
+import { REQUIRED_TOPIC_IDS } from '../../../src/renderer/src/reference/schema'
+
+/** Red-flag ids the cause finder raises (finder.yaml); the banner needs every one. */
+const FINDER_RED_FLAGS = [
+  'frequent-severe-persistent',
+  'no-improvement',
+  'swelling-redness',
+  'weakness',
+  'skin-colour-change',
+  'numbness',
+  'non-healing-sores',
+  'minimal-exertion',
+  'pain-at-rest',
+  'disturbed-sleep-mobility',
+  'no-obvious-cause',
+]
+
+describe('real content', () => {
+  const content = loadContent()
+
+  it('loads and has a version and a last-reviewed date', () => {
+    expect(content.meta.version).toMatch(/^\d{4}\.\d{1,2}\.\d+$/)
+    expect(content.meta.lastReviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(Number.isNaN(Date.parse(content.meta.lastReviewed))).toBe(false)
+    expect(content.meta.sources.map((s) => s.id)).toEqual(['src000', 'src001', 'src002', 'src003'])
+  })
+
+  it('has every required topic, the medicines cause and some drugs', () => {
+    const topicIds = content.topics.map((t) => t.id)
+    for (const id of REQUIRED_TOPIC_IDS) expect(topicIds).toContain(id)
+    expect(content.causes.map((c) => c.id)).toContain(content.finder.medicineCause)
+    expect(content.drugs.length).toBeGreaterThan(0)
+  })
+
+  it('has every red flag the cause finder raises, each with patient text and an action', () => {
+    const byId = new Map(content.redFlags.map((r) => [r.id, r]))
+    for (const id of FINDER_RED_FLAGS) {
+      const flag = byId.get(id)
+      expect(flag, `red flag ${id}`).toBeDefined()
+      expect(flag!.patientText.length).toBeGreaterThan(5)
+      expect(flag!.action.length).toBeGreaterThan(10)
+    }
+    const raised = content.finder.groups.flatMap((g) => g.findings.flatMap((f) => f.redFlags ?? []))
+    expect(new Set(raised)).toEqual(new Set(FINDER_RED_FLAGS))
+  })
+
+  it('gives every exercise steps, counts and a drawing', () => {
+    const exercises = content.topics.flatMap((t) => t.exercises ?? [])
+    expect(exercises.length).toBeGreaterThanOrEqual(8)
+    const ids = exercises.map((e) => e.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const e of exercises) {
+      expect(e.steps.length, e.id).toBeGreaterThan(0)
+      expect(e.counts, e.id).not.toBe('')
+      expect(e.drawing, e.id).toMatch(/^[a-z0-9-]+$/)
+    }
+  })
+})
+
+describe('a broken content file', () => {
+  let dir = ''
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true })
+    dir = ''
+  })
+
+  /** Copies the real content to a temp folder, lets `edit` break it, and returns the error. */
+  function failureAfter(edit: (root: string) => void): ContentError {
+    dir = mkdtempSync(join(tmpdir(), 'cramp-content-'))
+    cpSync(CONTENT_DIR, dir, { recursive: true })
+    edit(dir)
+    try {
+      loadContent(dir)
+    } catch (e) {
+      expect(e).toBeInstanceOf(ContentError)
+      return e as ContentError
+    }
+    throw new Error('the broken content loaded without an error')
+  }
+
+  /** Reads a YAML file in the copy, changes the parsed data, writes it back. */
+  function editYaml<T>(root: string, file: string, change: (data: T) => void): void {
+    const path = join(root, file)
+    const data = parse(readFileSync(path, 'utf8')) as T
+    change(data)
+    writeFileSync(path, stringify(data))
+  }
+
+  const firstCause = (): string => loadContent().causes[0]!.id
+
+  it('names the file and field for a field of the wrong kind', () => {
+    const err = failureAfter((root) =>
+      editYaml(root, 'topics/exercises.yaml', (t: { exercises: { steps: unknown }[] }) => {
+        t.exercises[0]!.steps = 'just one string'
+      }),
+    )
+    expect(err.file).toBe('topics/exercises.yaml')
+    expect(err.field).toBe('exercises.0.steps')
+    expect(err.message).toContain('topics/exercises.yaml: exercises.0.steps:')
+  })
+
+  it('names the file and field for an empty text', () => {
+    const err = failureAfter((root) =>
+      editYaml(root, 'red-flags.yaml', (list: { patientText: string }[]) => {
+        list[2]!.patientText = '   '
+      }),
+    )
+    expect(err.message).toMatch(/^red-flags\.yaml: \[2\]\.patientText: must not be empty/)
+  })
+
+  it('names the file and section when a required cause section is missing', () => {
+    const id = firstCause()
+    const err = failureAfter((root) =>
+      editYaml(root, `causes/${id}.yaml`, (c: { sections: Record<string, unknown> }) => {
+        delete c.sections.why
+      }),
+    )
+    expect(err.file).toBe(`causes/${id}.yaml`)
+    expect(err.field).toBe('sections.why')
+    expect(err.message).toContain(`causes/${id}.yaml: sections.why:`)
+  })
+
+  it('names the file and field when a topic loses its sources', () => {
+    const err = failureAfter((root) =>
+      editYaml(root, 'topics/hydration.yaml', (t: { sections: { sources?: string[] }[] }) => {
+        delete t.sections[1]!.sources
+      }),
+    )
+    expect(err.message).toContain('topics/hydration.yaml: sections.1.sources:')
+  })
+
+  it('names the file and field for a finding id finder.yaml does not have', () => {
+    const id = firstCause()
+    const err = failureAfter((root) =>
+      editYaml(root, `causes/${id}.yaml`, (c: { finder?: Record<string, number> }) => {
+        c.finder = { ...(c.finder ?? {}), 'no-such-finding': 3 }
+      }),
+    )
+    expect(err.message).toBe(
+      `causes/${id}.yaml: finder.no-such-finding: no finding "no-such-finding" in finder.yaml`,
+    )
+  })
+
+  it('names the file and field for a red flag finder.yaml raises but red-flags.yaml lacks', () => {
+    const err = failureAfter((root) =>
+      editYaml(root, 'red-flags.yaml', (list: { id: string }[]) => {
+        list.splice(
+          list.findIndex((r) => r.id === 'pain-at-rest'),
+          1,
+        )
+      }),
+    )
+    expect(err.file).toBe('finder.yaml')
+    expect(err.field).toMatch(/^groups\[\d+\]\.findings\[\d+\]\.redFlags$/)
+    expect(err.message).toContain('no red flag "pain-at-rest"')
+  })
+
+  it('names the file and field for a source id that does not exist', () => {
+    const err = failureAfter((root) =>
+      editYaml(root, 'topics/diet.yaml', (t: { sections: { sources: string[] }[] }) => {
+        t.sections[0]!.sources = ['src000', 'src004']
+      }),
+    )
+    expect(err.message).toMatch(/^topics\/diet\.yaml: sections\.0\.sources\.1: /)
+    expect(err.message).toContain('src000')
+  })
+
+  it('names the file for invalid YAML', () => {
+    const err = failureAfter((root) =>
+      writeFileSync(
+        join(root, 'topics/night-cramps.yaml'),
+        'id: night-cramps\ntitle: [unclosed\n  - x: : y\n',
+      ),
+    )
+    expect(err.file).toBe('topics/night-cramps.yaml')
+    expect(err.message).toContain('topics/night-cramps.yaml: (file): not valid YAML')
+  })
+
+  it('names the file for a missing required topic', () => {
+    const err = failureAfter((root) => unlinkSync(join(root, 'topics/when-to-seek-help.yaml')))
+    expect(err.message).toBe('topics/when-to-seek-help.yaml: (file): required topic is missing')
+  })
+
+  it('names the file when its id does not match the file name', () => {
+    const err = failureAfter((root) =>
+      editYaml(root, 'topics/footwear.yaml', (t: { id: string }) => {
+        t.id = 'shoes'
+      }),
+    )
+    expect(err.message).toBe('topics/footwear.yaml: id: must match the file name "footwear"')
+  })
+
+  it('names the field for a bad content version or review date', () => {
+    const version = failureAfter((root) =>
+      editYaml(root, 'content.yaml', (m: { version: string }) => {
+        m.version = 'v1'
+      }),
+    )
+    expect(version.message).toMatch(/^content\.yaml: version: must look like/)
+    rmSync(dir, { recursive: true, force: true })
+    const reviewed = failureAfter((root) =>
+      editYaml(root, 'content.yaml', (m: { lastReviewed?: string }) => {
+        delete m.lastReviewed
+      }),
+    )
+    expect(reviewed.message).toMatch(/^content\.yaml: lastReviewed: /)
+  })
+
+  it('names the file and field for an unknown key (a typo in a field name)', () => {
+    const err = failureAfter((root) =>
+      editYaml(root, 'topics/footwear.yaml', (t: Record<string, unknown>) => {
+        t.sumary = t.summary
+      }),
+    )
+    expect(err.file).toBe('topics/footwear.yaml')
+    expect(err.message).toContain('sumary')
+  })
+})
