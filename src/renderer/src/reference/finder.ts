@@ -102,7 +102,8 @@ export function runFinder(content: Content, input: FinderInput): FinderResult {
       unknownFindings.push(id)
       continue
     }
-    for (const [cause, weight] of p.weights.get(id) ?? []) add(cause, { kind: 'finding', label: finding.label, weight, ref: id })
+    for (const [cause, weight] of p.weights.get(id) ?? [])
+      add(cause, { kind: 'finding', label: finding.label, weight, ref: id })
     for (const flagId of finding.redFlags ?? []) {
       const flag = p.flags.get(flagId)
       if (!flag) continue
@@ -118,12 +119,17 @@ export function runFinder(content: Content, input: FinderInput): FinderResult {
     if (m.status !== 'matched' || m.mayHelp) continue
     for (const causeId of m.causeIds) {
       const cause = p.causes.get(causeId)
-      if (cause) add(cause, { kind: 'medicine', label: medicineLabel(m), weight: MEDICINE_WEIGHT, ref: m.drug.id })
+      if (cause)
+        add(cause, { kind: 'medicine', label: medicineLabel(m), weight: MEDICINE_WEIGHT, ref: m.drug.id })
     }
   }
 
   const ranked = [...scores.entries()]
-    .map(([id, s]) => ({ cause: p.causes.get(id)!, score: s.score, reasons: s.reasons.sort((a, b) => b.weight - a.weight) }))
+    .map(([id, s]) => ({
+      cause: p.causes.get(id)!,
+      score: s.score,
+      reasons: s.reasons.sort((a, b) => b.weight - a.weight),
+    }))
     .sort(
       (a, b) =>
         b.score - a.score ||
@@ -147,5 +153,7 @@ function medicineLabel(m: MedicineMatch): string {
     const cls = m.classes.map((c) => c.name).join(', ')
     return `Takes ${typed} (${m.drug.name}; name lookup: member of ${cls})`
   }
-  return typed.toLowerCase() === m.drug.name.toLowerCase() ? `Takes ${m.drug.name}` : `Takes ${typed} (${m.drug.name})`
+  return typed.toLowerCase() === m.drug.name.toLowerCase()
+    ? `Takes ${m.drug.name}`
+    : `Takes ${typed} (${m.drug.name})`
 }

@@ -65,12 +65,79 @@ interface Matcher {
 
 // Dose, form and timing words people paste along with the name: "furosemide 40 mg tablets daily".
 const NOISE = new Set([
-  'mg', 'mcg', 'ug', 'g', 'ml', 'iu', 'unit', 'units', 'tablet', 'tablets', 'tab', 'tabs', 'capsule',
-  'capsules', 'cap', 'caps', 'daily', 'once', 'twice', 'day', 'days', 'a', 'an', 'the', 'at', 'in',
-  'per', 'x', 'bd', 'bid', 'tds', 'tid', 'qds', 'qid', 'od', 'om', 'on', 'nocte', 'mane', 'prn',
-  'morning', 'evening', 'night', 'bedtime', 'weekly', 'sr', 'xl', 'mr', 'er', 'cr', 'la', 'dose',
-  'doses', 'take', 'takes', 'taking', 'of', 'and', 'with', 'for', 'as', 'needed', 'when', 'by',
-  'mouth', 'oral', 'injection', 'spray', 'cream', 'gel', 'drops', 'liquid', 'solution',
+  'mg',
+  'mcg',
+  'ug',
+  'g',
+  'ml',
+  'iu',
+  'unit',
+  'units',
+  'tablet',
+  'tablets',
+  'tab',
+  'tabs',
+  'capsule',
+  'capsules',
+  'cap',
+  'caps',
+  'daily',
+  'once',
+  'twice',
+  'day',
+  'days',
+  'a',
+  'an',
+  'the',
+  'at',
+  'in',
+  'per',
+  'x',
+  'bd',
+  'bid',
+  'tds',
+  'tid',
+  'qds',
+  'qid',
+  'od',
+  'om',
+  'on',
+  'nocte',
+  'mane',
+  'prn',
+  'morning',
+  'evening',
+  'night',
+  'bedtime',
+  'weekly',
+  'sr',
+  'xl',
+  'mr',
+  'er',
+  'cr',
+  'la',
+  'dose',
+  'doses',
+  'take',
+  'takes',
+  'taking',
+  'of',
+  'and',
+  'with',
+  'for',
+  'as',
+  'needed',
+  'when',
+  'by',
+  'mouth',
+  'oral',
+  'injection',
+  'spray',
+  'cream',
+  'gel',
+  'drops',
+  'liquid',
+  'solution',
 ])
 
 function keyOf(text: string): string {
@@ -108,7 +175,11 @@ function matcherFor(content: Content): Matcher {
   for (const f of forms) if (!exact.has(f.key)) exact.set(f.key, f)
   // Typo tolerance is only offered on one-word names: "water pils" should not turn into a match
   // on half a phrase.
-  const fuzzy = new MiniSearch<{ id: number; key: string }>({ fields: ['key'], storeFields: [], processTerm: (t) => t })
+  const fuzzy = new MiniSearch<{ id: number; key: string }>({
+    fields: ['key'],
+    storeFields: [],
+    processTerm: (t) => t,
+  })
   fuzzy.addAll(forms.map((f, id) => ({ id, key: f.key })).filter((d) => !d.key.includes(' ')))
   const m: Matcher = {
     exact,
@@ -125,7 +196,8 @@ function matcherFor(content: Content): Matcher {
 
 /** Commas, semicolons, new lines, and list bullets all separate items. */
 export function splitMedicines(input: string | readonly string[]): string[] {
-  const parts = typeof input === 'string' ? input.split(/[,;\n\r•]+/) : input.flatMap((x) => x.split(/[,;\n\r•]+/))
+  const parts =
+    typeof input === 'string' ? input.split(/[,;\n\r•]+/) : input.flatMap((x) => x.split(/[,;\n\r•]+/))
   return parts.map((p) => p.replace(/^\s*(?:[-*]|\d+[.)])\s+/, '').trim()).filter((p) => p.length > 0)
 }
 
@@ -164,7 +236,8 @@ function describe(m: Matcher, input: string, form: NameForm, corrected: boolean)
   const classes = drug.classes.map((c) => m.byId.get(c)).filter((c): c is Drug => !!c)
   const lookup = !drug.named
   const notes: MedicineNote[] = []
-  const own = note(m, drug, false)
+  // A lookup entry's own note is an editor's remark, not a source claim: it is marked lookup too.
+  const own = note(m, drug, lookup)
   if (own) notes.push(own)
   // A lookup entry has no claim of its own: what it shows is what the sources say of its class.
   for (const c of classes) {

@@ -62,11 +62,14 @@ function sectionText(s: Section | undefined): string[] {
 }
 
 /** Index-time term processing: fold the word, drop filler, index both the word and its stem. */
-function indexTerm(term: string): string[] | null {
+function indexTerm(term: string, vocab: Set<string>): string[] | null {
   const w = normalizeWord(term)
   if (!w || STOPWORDS.has(w)) return null
   const s = stem(w)
-  return s === w ? [w] : [w, s]
+  vocab.add(w)
+  if (s === w) return [w]
+  vocab.add(s)
+  return [w, s]
 }
 
 interface Synonym {
@@ -85,7 +88,9 @@ const SYNONYM_TABLE: Synonym[] = Object.entries(SYNONYMS)
   .filter((s) => s.key.length > 0)
   .sort((a, b) => b.key.length - a.key.length)
 
-type Slot = { kind: 'term'; word: string; last: boolean } | { kind: 'syn'; words: string[]; last: boolean; expansions: string[][] }
+type Slot =
+  | { kind: 'term'; word: string; last: boolean }
+  | { kind: 'syn'; words: string[]; last: boolean; expansions: string[][] }
 
 /**
  * Reads a typed query into slots: plain words, or phrases found in the synonym table (longest
@@ -116,7 +121,12 @@ function parseQuery(query: string): Slot[] {
     }
     if (matched) {
       const end = i + matched.key.length
-      slots.push({ kind: 'syn', words: words.slice(i, end), last: end === words.length, expansions: matched.expansions })
+      slots.push({
+        kind: 'syn',
+        words: words.slice(i, end),
+        last: end === words.length,
+        expansions: matched.expansions,
+      })
       i = end
     } else {
       slots.push({ kind: 'term', word: words[i]!, last: i === words.length - 1 })
@@ -129,8 +139,8 @@ function parseQuery(query: string): Slot[] {
 /** Sorted index vocabulary, to tell a real word or prefix from a typo. */
 class Vocabulary {
   private readonly words: string[]
-  constructor(words: Iterable<string>) {
-    this.words = [...new Set(words)].sort()
+  constructor(words: Set<string>) {
+    this.words = [...words].sort()
   }
   hasPrefix(w: string): boolean {
     let lo = 0
@@ -179,7 +189,8 @@ export interface ReferenceSearch {
 
 function drugSubtitle(d: Drug, byId: Map<string, Drug>): string {
   if (d.mayHelp) return 'Medicine: may help, not a cause'
-  if (d.kind === 'class') return d.named ? 'Medicine class named by the sources' : 'Medicine class (name lookup)'
+  if (d.kind === 'class')
+    return d.named ? 'Medicine class named by the sources' : 'Medicine class (name lookup)'
   if (d.named) return 'Medicine named by the sources'
   const cls = d.classes.map((c) => byId.get(c)?.name ?? c).join(', ')
   return `Medicine name lookup: member of ${cls}`
@@ -192,35 +203,100 @@ export function createReferenceSearch(content: Content): ReferenceSearch {
 
   for (const c of content.causes) {
     const sections = Object.values(c.sections) as (Section & { to?: string })[]
-    const body = [c.patientSummary, ...sections.flatMap((s) => [...sectionText(s), s?.to ?? '']).filter(Boolean)]
-    docs.push({ id: `cause:${c.id}`, kind: 'cause', refId: c.id, title: c.name, aliases: c.aliases.join(' ; '), summary: c.summary, body: body.join('\n') })
-    info.set(`cause:${c.id}`, { kind: 'cause', refId: c.id, title: c.name, subtitle: CATEGORY_LABELS[c.category], summary: c.summary, passages: body })
+    const body = [
+      c.patientSummary,
+      ...sections.flatMap((s) => [...sectionText(s), s?.to ?? '']).filter(Boolean),
+    ]
+    docs.push({
+      id: `cause:${c.id}`,
+      kind: 'cause',
+      refId: c.id,
+      title: c.name,
+      aliases: c.aliases.join(' ; '),
+      summary: c.summary,
+      body: body.join('\n'),
+    })
+    info.set(`cause:${c.id}`, {
+      kind: 'cause',
+      refId: c.id,
+      title: c.name,
+      subtitle: CATEGORY_LABELS[c.category],
+      summary: c.summary,
+      passages: body,
+    })
   }
   for (const t of content.topics) {
     const body = [
       ...t.sections.flatMap((s) => [s.heading ?? '', ...sectionText(s)]).filter(Boolean),
       ...(t.exercises ?? []).flatMap((e) => [e.name, ...e.steps, e.counts]),
     ]
-    docs.push({ id: `topic:${t.id}`, kind: 'topic', refId: t.id, title: t.title, aliases: t.aliases.join(' ; '), summary: t.summary, body: body.join('\n') })
-    info.set(`topic:${t.id}`, { kind: 'topic', refId: t.id, title: t.title, subtitle: 'General topic', summary: t.summary, passages: body })
+    docs.push({
+      id: `topic:${t.id}`,
+      kind: 'topic',
+      refId: t.id,
+      title: t.title,
+      aliases: t.aliases.join(' ; '),
+      summary: t.summary,
+      body: body.join('\n'),
+    })
+    info.set(`topic:${t.id}`, {
+      kind: 'topic',
+      refId: t.id,
+      title: t.title,
+      subtitle: 'General topic',
+      summary: t.summary,
+      passages: body,
+    })
   }
   for (const r of content.redFlags) {
-    docs.push({ id: `redflag:${r.id}`, kind: 'redflag', refId: r.id, title: r.text, aliases: 'red flag', summary: r.patientText, body: r.action })
-    info.set(`redflag:${r.id}`, { kind: 'redflag', refId: r.id, title: r.text, subtitle: 'Red flag', summary: r.action, passages: [r.patientText, r.action] })
+    docs.push({
+      id: `redflag:${r.id}`,
+      kind: 'redflag',
+      refId: r.id,
+      title: r.text,
+      aliases: 'red flag',
+      summary: r.patientText,
+      body: r.action,
+    })
+    info.set(`redflag:${r.id}`, {
+      kind: 'redflag',
+      refId: r.id,
+      title: r.text,
+      subtitle: 'Red flag',
+      summary: r.action,
+      passages: [r.patientText, r.action],
+    })
   }
   for (const d of content.drugs) {
     const classes = d.classes.map((c) => drugById.get(c)).filter((x): x is Drug => !!x)
     const note = d.note ?? classes.find((c) => c.note)?.note ?? ''
     const classNames = classes.map((c) => c.name).join(' ; ')
-    docs.push({ id: `drug:${d.id}`, kind: 'drug', refId: d.id, title: d.name, aliases: [...d.brands, ...d.aliases].join(' ; '), summary: classNames, body: note })
+    docs.push({
+      id: `drug:${d.id}`,
+      kind: 'drug',
+      refId: d.id,
+      title: d.name,
+      aliases: [...d.brands, ...d.aliases].join(' ; '),
+      summary: classNames,
+      body: note,
+    })
     const brands = d.brands.length ? ` (${d.brands.join(', ')})` : ''
-    info.set(`drug:${d.id}`, { kind: 'drug', refId: d.id, title: d.name + brands, subtitle: drugSubtitle(d, drugById), summary: note, passages: [note] })
+    info.set(`drug:${d.id}`, {
+      kind: 'drug',
+      refId: d.id,
+      title: d.name + brands,
+      subtitle: drugSubtitle(d, drugById),
+      summary: note,
+      passages: [note],
+    })
   }
 
+  const words = new Set<string>()
   const index = new MiniSearch<Doc>({
     fields: [...FIELDS],
     storeFields: [],
-    processTerm: indexTerm,
+    tokenize,
+    processTerm: (t: string) => indexTerm(t, words),
     searchOptions: {
       boost: BOOST,
       processTerm: (t: string) => normalizeWord(t) || null,
@@ -228,9 +304,7 @@ export function createReferenceSearch(content: Content): ReferenceSearch {
     },
   })
   index.addAll(docs)
-  const vocab = new Vocabulary(
-    docs.flatMap((d) => FIELDS.flatMap((f) => tokenize(d[f]).flatMap((t) => indexTerm(t) ?? []))),
-  )
+  const vocab = new Vocabulary(words)
 
   // Which causes a drug hit should bring along: its own, its classes', and the medicines cause.
   const drugCauses = new Map<string, string[]>()
@@ -260,10 +334,13 @@ export function createReferenceSearch(content: Content): ReferenceSearch {
     const limit = options.limit ?? 20
     const results = run(query)
     const hits = new Map<string, ReferenceHit>()
+    // Drugs whose name, brand or other name was typed (not merely mentioned in a note).
+    const namedDrugs = new Set<string>()
     for (const r of results) {
       const d = info.get(r.id as string)
       if (!d) continue
       const fields = new Set(Object.values(r.match).flat())
+      if (d.kind === 'drug' && (fields.has('title') || fields.has('aliases'))) namedDrugs.add(d.refId)
       hits.set(r.id as string, {
         kind: d.kind,
         id: d.refId,
@@ -276,20 +353,33 @@ export function createReferenceSearch(content: Content): ReferenceSearch {
     }
     // A drug name leads to the causes it points at, so "Lipitor" also opens the medicines page.
     for (const hit of [...hits.values()]) {
-      if (hit.kind !== 'drug') continue
+      if (hit.kind !== 'drug' || !namedDrugs.has(hit.id)) continue
       const drug = drugById.get(hit.id)
       if (!drug) continue
       for (const causeId of drugCauses.get(hit.id) ?? []) {
         const key = `cause:${causeId}`
+        // The medicines page first: it is where every drug the sources name is discussed.
+        const score = hit.score * (causeId === content.finder.medicineCause ? 0.95 : 0.9)
         const d = info.get(key)
         if (!d) continue
         const via = `${drug.name}${drug.named ? '' : ' (name lookup)'}`
         const existing = hits.get(key)
         if (existing) {
-          existing.score = Math.max(existing.score, hit.score * 0.95)
-          existing.via ??= via
+          if (score > existing.score) {
+            existing.score = score
+            existing.via ??= via
+          }
         } else {
-          hits.set(key, { kind: 'cause', id: causeId, title: d.title, subtitle: d.subtitle, snippet: d.summary, score: hit.score * 0.95, terms: [], via })
+          hits.set(key, {
+            kind: 'cause',
+            id: causeId,
+            title: d.title,
+            subtitle: d.subtitle,
+            snippet: d.summary,
+            score,
+            terms: [],
+            via,
+          })
         }
       }
     }
@@ -303,12 +393,20 @@ export function createReferenceSearch(content: Content): ReferenceSearch {
     ...content.topics.map((t) => t.title),
     ...Object.keys(SYNONYMS).filter((k) => k.length > 3),
   ]
-  const suggestIndex = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], storeFields: ['text'], processTerm: (t) => normalizeWord(t) || null })
-  suggestIndex.addAll(suggestions.map((text, id) => ({ id, text })))
+  // Built on first use: only the no-results state needs it.
+  let suggestIndex: MiniSearch<{ id: number; text: string }> | undefined
 
   function suggest(query: string, limit = 4): string[] {
     const q = queryWords(query).join(' ')
     if (!q) return []
+    if (!suggestIndex) {
+      suggestIndex = new MiniSearch({
+        fields: ['text'],
+        storeFields: ['text'],
+        processTerm: (t) => normalizeWord(t) || null,
+      })
+      suggestIndex.addAll(suggestions.map((text, id) => ({ id, text })))
+    }
     return suggestIndex
       .search(q, { fuzzy: 0.4, prefix: true, combineWith: 'OR' })
       .slice(0, limit)

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest'
+import content from 'virtual:reference-content'
+import {
+  checkMedicines,
+  describeDrug,
+  splitMedicines,
+  type MedicineMatch,
+} from '@renderer/reference/medcheck'
+
+const matched = (input: string): MedicineMatch => {
+  const [r] = checkMedicines(input, content)
+  if (r?.status !== 'matched') throw new Error(`"${input}" did not match`)
+  return r
+}
+
+describe('medication check', () => {
+  it('matches a generic name the sources name, with their note and source titles', () => {
+    const m = matched('furosemide')
+    expect(m.drug.id).toBe('furosemide')
+    expect(m.matchedBy).toBe('generic')
+    expect(m.lookup).toBe(false)
+    expect(m.corrected).toBe(false)
+    expect(m.notes[0]!.from).toBe('Furosemide')
+    expect(m.notes[0]!.lookup).toBe(false)
+    expect(m.notes[0]!.sources.length).toBeGreaterThan(0)
+    expect(m.notes[0]!.sources[0]!.title).toBeTruthy()
+    expect(m.causeIds).toContain(content.finder.medicineCause)
+  })
+
+  it('matches a brand name of a lookup entry and shows its class note, marked as lookup', () => {
+    const m = matched('Lipitor')
+    expect(m.drug.id).toBe('atorvastatin')
+    expect(m.matchedBy).toBe('brand')
+    expect(m.matchedName).toBe('Lipitor')
+    expect(m.lookup).toBe(true)
+    expect(m.classes.map((c) => c.id)).toEqual(['statins'])
+    expect(m.notes).toHaveLength(1)
+    expect(m.notes[0]).toMatchObject({ from: 'Statins', lookup: true })
+  })
+
+  it('matches a brand name of a named drug', () => {
+    expect(matched('Lasix').drug.id).toBe('furosemide')
+    expect(matched('Aleve').drug.id).toBe('naproxen')
+  })
+
+  it('matches a class name, singular or plural, and a lay name for a class', () => {
+    expect(matched('statin').drug.id).toBe('statins')
+    expect(matched('Diuretics').drug.id).toBe('diuretics')
+    expect(matched('water pills').drug.id).toBe('diuretics')
+  })
+
+  it('tolerates misspellings and says so', () => {
+    for (const [typed, id] of [
+      ['furosemid', 'furosemide'],
+      ['frusemide', 'furosemide'],
+      ['simvastatine', 'simvastatin'],
+      ['citalopran', 'citalopram'],
+      ['raloxifen', 'raloxifene'],
+      ['Seroquell', 'quetiapine'],
+    ] as const) {
+      const m = matched(typed)
+      expect(m.drug.id, typed).toBe(id)
+      expect(m.corrected || m.matchedBy === 'alias', typed).toBe(true)
+    }
+    expect(matched('lipiter').corrected).toBe(true)
+  })
+
+  it('lists names it does not know instead of dropping them', () => {
+    const r = checkMedicines('metformin, Lipitor, paracetamol', content)
+    expect(r.map((x) => x.status)).toEqual(['unknown', 'matched', 'unknown'])
+    expect(r[0]).toEqual({ status: 'unknown', input: 'metformin' })
+    expect(r[2]).toEqual({ status: 'unknown', input: 'paracetamol' })
+  })
+
+  it('does not turn a short unknown name into a lookalike drug', () => {
+    for (const name of ['aspirin', 'amlodipine', 'ramipril', 'insulin', 'omeprazole']) {
+      expect(checkMedicines(name, content)[0]!.status, name).toBe('unknown')
+    }
+  })
+
+  it('splits on commas, semicolons, new lines and bullets, and ignores doses', () => {
+    const text =
+      'Lasix 40 mg daily; Zocor 20mg\n- gabapentin 300 mg tablets\r\n• quetiapine,, \n  \n1. naproxen'
+    expect(splitMedicines(text)).toEqual([
+      'Lasix 40 mg daily',
+      'Zocor 20mg',
+      'gabapentin 300 mg tablets',
+      'quetiapine',
+      'naproxen',
+    ])
+    const ids = checkMedicines(text, content).map((r) => (r.status === 'matched' ? r.drug.id : r.input))
+    expect(ids).toEqual(['furosemide', 'simvastatin', 'gabapentin', 'quetiapine', 'naproxen'])
+  })
+
+  it('accepts an array of names', () => {
+    const r = checkMedicines(['Crestor', 'Zyprexa'], content)
+    expect(r.map((x) => (x.status === 'matched' ? x.drug.id : '?'))).toEqual(['rosuvastatin', 'olanzapine'])
+  })
+
+  it('shows gabapentin as a possible help, not as a cause', () => {
+    const m = matched('Neurontin')
+    expect(m.drug.id).toBe('gabapentin')
+    expect(m.mayHelp).toBe(true)
+    expect(m.causeIds).not.toContain('dehydration')
+  })
+
+  it('finds the drug named in brackets when the first name is unknown', () => {
+    expect(matched('Water tablet (furosemide)').drug.id).toBe('furosemide')
+  })
+
+  it('returns nothing for an empty list', () => {
+    expect(checkMedicines('', content)).toEqual([])
+    expect(checkMedicines(' , ;\n', content)).toEqual([])
+  })
+
+  it('describes every drug in the table with at least one note and a source', () => {
+    for (const d of content.drugs) {
+      const m = describeDrug(content, d.id)!
+      expect(m.notes.length, d.id).toBeGreaterThan(0)
+      expect(
+        m.notes.some((n) => n.sources.length > 0),
+        d.id,
+      ).toBe(true)
+      if (m.lookup)
+        expect(
+          m.notes.every((n) => n.lookup),
+          d.id,
+        ).toBe(true)
+    }
+  })
+})

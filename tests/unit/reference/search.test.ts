@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest'
+import content from 'virtual:reference-content'
+import { createReferenceSearch, type ReferenceHit } from '@renderer/reference/search'
+import { highlight, matchedWords } from '@renderer/reference/text'
+
+const index = createReferenceSearch(content)
+const key = (h: ReferenceHit): string => `${h.kind}:${h.id}`
+
+/** [what a clinician types, what must come up, within the first N results] */
+const CASES: [string, string, number][] = [
+  // lay words
+  ['charley horse', 'topic:what-is-a-cramp', 3],
+  ['water pills', 'cause:medications', 3],
+  ['water pills', 'drug:diuretics', 3],
+  ['low potassium', 'cause:low-potassium', 1],
+  ['hypokalemia', 'cause:low-potassium', 1],
+  ['hypokalaemia', 'cause:low-potassium', 1],
+  ['Mg', 'cause:low-magnesium', 1],
+  ['high heels', 'cause:poor-footwear', 1],
+  ['PAD', 'cause:peripheral-artery-disease', 1],
+  ['bad circulation', 'cause:peripheral-artery-disease', 1],
+  ['night', 'topic:night-cramps', 1],
+  ['cramps at night', 'topic:night-cramps', 2],
+  ['pins and needles', 'cause:peripheral-neuropathy', 2],
+  ['sciatica', 'cause:radiculopathy', 1],
+  ['pregnant', 'cause:pregnancy', 1],
+  ['low iron', 'cause:anaemia', 2],
+  ['anemia', 'cause:anaemia', 1],
+  ['underactive thyroid', 'cause:thyroid-disease', 1],
+  ['standing all day', 'cause:static-posture', 2],
+  ['old age', 'cause:ageing', 1],
+  ['aging', 'cause:ageing', 1],
+  ['booze', 'cause:alcohol-and-smoking', 1],
+  ['sweating', 'cause:dehydration', 3],
+  ['compression socks', 'topic:footwear', 3],
+  ['what to do during a cramp', 'topic:during-a-cramp', 1],
+  ['when to seek help', 'topic:when-to-seek-help', 1],
+  ['red flags', 'topic:when-to-seek-help', 3],
+  ['MND', 'cause:motor-neuron-disease', 1],
+  ['inner ankle', 'cause:tarsal-tunnel-syndrome', 2],
+  ['warm up', 'cause:exercise-intensity', 2],
+  ['vitamin d', 'cause:vitamin-deficiency', 1],
+  ['B12', 'cause:vitamin-deficiency', 2],
+  ['diarrhoea', 'cause:electrolyte-imbalance', 3],
+  ['sugar', 'cause:diabetes', 1],
+  ['cold weather', 'cause:cold-exposure', 1],
+  ['sprained ankle', 'cause:recent-injury', 3],
+  ['bananas', 'topic:diet', 3],
+  ['toe curls', 'topic:exercises', 2],
+  ['night splint', 'topic:night-cramps', 2],
+  // misspellings
+  ['dehidration', 'cause:dehydration', 1],
+  ['magnesum', 'cause:low-magnesium', 1],
+  ['neuropathey', 'cause:peripheral-neuropathy', 1],
+  ['pregancy', 'cause:pregnancy', 1],
+  ['claudicaton', 'cause:peripheral-artery-disease', 1],
+  ['lipiter', 'drug:atorvastatin', 1],
+  // brand and generic drug names
+  ['Lipitor', 'drug:atorvastatin', 1],
+  ['Lipitor', 'cause:medications', 2],
+  ['Lasix', 'drug:furosemide', 1],
+  ['furosemide', 'cause:medications', 2],
+  ['Zocor', 'cause:medications', 2],
+  ['Seroquel', 'drug:quetiapine', 1],
+  ['statins', 'drug:statins', 2],
+  ['gabapentin', 'drug:gabapentin', 1],
+  // partial words, as typed
+  ['dehy', 'cause:dehydration', 1],
+  ['tars', 'cause:tarsal-tunnel-syndrome', 1],
+  ['potass', 'cause:low-potassium', 1],
+  ['water pi', 'drug:diuretics', 3],
+  ['charley h', 'topic:what-is-a-cramp', 3],
+]
+
+describe('reference search relevance', () => {
+  it.each(CASES)('"%s" finds %s in the top %i', (query, expected, top) => {
+    const hits = index.search(query, { limit: 10 }).map(key)
+    expect(hits.slice(0, top), `got: ${hits.slice(0, 5).join(', ')}`).toContain(expected)
+  })
+
+  it('finds every cause within two keystrokes of the start of a word of its name', () => {
+    // "two keystrokes" read generously: the first word of the name (or its first content word),
+    // typed up to the point where it is unique enough, must rank the cause in the first five.
+    for (const cause of content.causes) {
+      const word = cause.name.split(/[^A-Za-z]+/).find((w) => w.length > 3) ?? cause.name
+      const hits = index.search(word, { limit: 5 }).map(key)
+      expect(hits, `${cause.id} from "${word}"`).toContain(`cause:${cause.id}`)
+    }
+  })
+
+  it('returns nothing for an empty query or filler words, and a no-results query gets suggestions', () => {
+    expect(index.search('')).toEqual([])
+    expect(index.search('   ')).toEqual([])
+    expect(index.search('the and ')).toEqual([])
+    expect(index.search('qqqzzzxxx')).toEqual([])
+    expect(index.suggest('dehidratoin').length).toBeGreaterThan(0)
+  })
+
+  it('reports matched terms that highlight the words in the title', () => {
+    const [hit] = index.search('potassium')
+    expect(hit).toBeDefined()
+    expect(matchedWords(hit!.title, hit!.terms)).toContain('potassium')
+    const segs = highlight('Low potassium (hypokalaemia)', index.search('hypokalemia')[0]!.terms)
+    expect(segs.filter((s) => s.hit).map((s) => s.text)).toEqual(['potassium', 'hypokalaemia'])
+    expect(segs.map((s) => s.text).join('')).toBe('Low potassium (hypokalaemia)')
+  })
+
+  it('marks a drug found by a brand name as a name lookup and says which drug led to the cause', () => {
+    const hits = index.search('Lipitor')
+    expect(hits[0]!.subtitle).toMatch(/lookup/i)
+    const cause = hits.find((h) => h.id === 'medications')
+    expect(cause?.via).toMatch(/Atorvastatin/)
+  })
+
+  it('can be limited to some kinds of entry', () => {
+    const hits = index.search('potassium', { kinds: ['topic'] })
+    expect(hits.length).toBeGreaterThan(0)
+    expect(hits.every((h) => h.kind === 'topic')).toBe(true)
+  })
+
+  it('shows a passage from the body when only the body matched', () => {
+    const hit = index.search('bowl').find((h) => h.id === 'exercises')
+    expect(hit?.snippet.toLowerCase()).toContain('bowl')
+  })
+})
