@@ -163,6 +163,20 @@ const COVERAGE: Row[] = [
   { item: 'red flag: pain at rest', in: 'redflag:pain-at-rest', has: /at rest/i },
   { item: 'red flag: disturbed sleep or mobility', in: 'redflag:disturbed-sleep-mobility', has: [/sleep/i, /mobility/i] },
   { item: 'red flag: no obvious cause', in: 'redflag:no-obvious-cause', has: /obvious cause/i },
+  // further points the sources make (beyond the issue's list)
+  { item: 'over-exercise in dancers and athletes', in: 'cause:muscle-fatigue', has: [/dancer/i, /athlete/i] },
+  { item: 'muscle exhaustion and nerve signals as the mechanism', in: 'cause:muscle-fatigue', has: [/exhaust/i, /nerve/i] },
+  { item: 'cramping to protect an injured foot', in: 'cause:recent-injury', has: /protect/i },
+  { item: 'pregnancy: hormones, weight gain and swelling', in: 'cause:pregnancy', has: [/hormon/i, /weight/i, /swell|o?edema/i] },
+  { item: 'pregnancy: mild cramps not a risk to the baby', in: 'cause:pregnancy', has: /baby/i },
+  { item: 'pregnancy: prenatal massage', in: 'cause:pregnancy', has: /massage/i },
+  { item: 'magnesium works against calcium to let the muscle relax', in: 'cause:low-magnesium', has: [/calcium/i, /relax/i] },
+  { item: 'statins affect muscle cell metabolism', in: 'cause:medications', has: /metabolism/i },
+  { item: 'medicine review: dose change or another medicine', in: 'cause:medications', has: [/dose/i, /alternative|different|another|other/i] },
+  { item: 'supplements can interact with medicines', in: 'topic:diet', has: /affect the way\s+your medicines work/i, source: 'src002' },
+  { item: 'night cramps in people who stand or walk at work', in: 'topic:night-cramps', has: /stand or walk a lot at work/i, source: 'src001' },
+  { item: 'nerve damage: stretching, then medicines or physical therapy', in: 'cause:peripheral-neuropathy', has: [/stretch/i, /physical therapy/i] },
+  { item: 'charley horse as a lay name', in: 'topic:what-is-a-cramp', has: /charley horse/i },
   // drug-name table (lookup, not a claim)
   { item: 'drug table: a brand name for a named drug (Lasix)', in: 'drug:furosemide', has: /Lasix/ },
   { item: 'drug table: another statin (atorvastatin)', in: 'drug:atorvastatin', has: /statins/i },
@@ -245,6 +259,20 @@ describe('coverage of issue 3', () => {
       .join('\n')
     const absent = content.redFlags.filter((r) => !text.includes(r.patientText)).map((r) => r.id)
     expect(absent, `red flags missing from when-to-seek-help: ${absent.join(', ')}`).toEqual([])
+  })
+
+  it('shows the magnesium evidence next to the supplement advice, each with its own source', () => {
+    const diet = content.topics.find((t) => t.id === 'diet')!
+    const at = (re: RegExp): number =>
+      diet.sections.findIndex((s) => re.test([s.heading, s.text, ...(s.points ?? [])].join(' ')))
+    const cochrane = at(/Cochrane/)
+    const suggestion = at(/easy way/i)
+    const askFirst = at(/doctor before you take any supplement/i)
+    expect([cochrane, suggestion, askFirst].every((i) => i >= 0)).toBe(true)
+    expect(Math.abs(cochrane - suggestion)).toBe(1)
+    expect(Math.abs(cochrane - askFirst)).toBe(1)
+    expect(diet.sections[cochrane]!.sources).toEqual(['src001'])
+    expect(diet.sections[suggestion]!.sources).toEqual(['src002'])
   })
 
   it('each row can fail: a row pointing at a missing entry or word is reported', () => {
