@@ -89,22 +89,3 @@ export function guardSession(
   // Dictionaries would otherwise be downloaded from a remote host; point it at ourselves.
   session.setSpellCheckerDictionaryDownloadURL(`${APP_ORIGIN}/no-dictionaries/`)
 }
-
-/** webPreferences for every window: nothing of Node in the page, the sandbox on. */
-export function secureWebPreferences(preloadPath: string) {
-  return {
-    preload: preloadPath,
-    sandbox: true,
-    contextIsolation: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: true,
-    disableBlinkFeatures: 'Auxclick',
-  } as const
-}

@@ -4,7 +4,6 @@ import {
   guardContents,
   guardSession,
   isAllowedRequest,
-  secureWebPreferences,
   type GuardableContents,
   type GuardableSession,
 } from '../../../src/main/security'
@@ -106,21 +105,6 @@ describe('session guards', () => {
     guardSession(session, () => undefined)
     expect(isAllowedRequest(s.dictionaryUrl)).toBe(true)
     expect(s.dictionaryUrl.startsWith('app://cramp-clinic/')).toBe(true)
-  })
-})
-
-describe('window preferences', () => {
-  it('has the sandbox on and Node off', () => {
-    const p = secureWebPreferences('/x/preload/index.cjs')
-    expect(p).toMatchObject({
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      disableBlinkFeatures: 'Auxclick',
-      webviewTag: false,
-    })
-    expect(p.preload.endsWith('.cjs')).toBe(true)
   })
 })
 
