@@ -44,7 +44,13 @@ function styles(t: TypeScale): StyleDictionary {
     title: { fontSize: t.title, bold: true, color: COLORS.accent, lineHeight: 1.05 },
     h2: { fontSize: t.h2, bold: true, color: COLORS.accent, margin: [0, t.gap * 2.4, 0, t.gap * 0.8] },
     h3: { fontSize: t.h3, bold: true, color: COLORS.ink, margin: [0, t.gap * 1.2, 0, t.gap * 0.4] },
-    label: { fontSize: t.body, bold: true, color: COLORS.ink, margin: [0, t.gap * 0.6, 0, t.gap * 0.3] },
+    label: {
+      fontSize: t.body - 1,
+      bold: true,
+      color: COLORS.accent,
+      margin: [0, t.gap * 0.4, 0, t.gap * 0.3],
+    },
+    cause: { fontSize: t.h3 + 2, bold: true, color: COLORS.ink, margin: [0, t.gap * 1.6, 0, t.gap * 0.4] },
     p: { margin: [0, 0, 0, t.gap] },
     source: { fontSize: t.small, italics: true, color: COLORS.muted, margin: [0, 0, 0, t.gap] },
     small: { fontSize: t.small, color: COLORS.muted },
@@ -230,10 +236,12 @@ function titleBlock(ctx: Ctx): Pdf[] {
   const intro = ctx.content.topics.find((x) => x.id === 'what-is-a-cramp')?.sections[0]?.text
   return [
     { text: HANDOUT_TITLE, style: 'title', margin: [0, 0, 0, t.gap] },
-    {
-      columns: meta.map((m) => ({ ...(m as object), width: 'auto', margin: [0, 0, t.gap * 4, 0] })),
-      margin: [0, 0, 0, t.gap * 1.5],
-    } as Pdf,
+    (spec.options.largePrint
+      ? { stack: meta, margin: [0, 0, 0, t.gap * 1.5] }
+      : {
+          columns: meta.map((m) => ({ ...(m as object), width: 'auto', margin: [0, 0, t.gap * 4, 0] })),
+          margin: [0, 0, 0, t.gap * 1.5],
+        }) as Pdf,
     ...(intro ? [para(intro)] : []),
     para(
       'This sheet was made for you at your visit. It explains what may be behind your cramps, what you can do about them, and when to get help. Keep it somewhere handy.',
@@ -266,17 +274,27 @@ function causeBlock(cause: Cause, ctx: Ctx): Pdf[] {
   const { t } = ctx
   const s = cause.sections
   const used = new Set<SourceId>([...s.selfCare.sources, ...(s.prevention?.sources ?? [])])
-  return [
-    h3(cause.name),
-    para(cause.patientSummary),
-    { text: 'What you can do', style: 'label', headlineLevel: 3 } as Pdf,
-    ...sectionBody(s.selfCare, t),
-    ...(s.prevention
+  const doNow: Pdf[] = [{ text: 'What you can do', style: 'label' }, ...sectionBody(s.selfCare, t)]
+  const later: Pdf[] = s.prevention
+    ? [{ text: 'To help stop it coming back', style: 'label' }, ...sectionBody(s.prevention, t)]
+    : []
+  // Side by side in normal print reads like a leaflet; large print needs the full width.
+  const advice: Pdf[] =
+    later.length && !ctx.spec.options.largePrint
       ? [
-          { text: 'To help stop it coming back', style: 'label', headlineLevel: 3 } as Pdf,
-          ...sectionBody(s.prevention, t),
+          {
+            columns: [
+              { stack: doNow, width: '*' },
+              { stack: later, width: '*' },
+            ],
+            columnGap: 18,
+          } as Pdf,
         ]
-      : []),
+      : [...doNow, ...later]
+  return [
+    { text: printable(cause.name), style: 'cause', headlineLevel: 2 } as Pdf,
+    para(cause.patientSummary),
+    ...advice,
     ...sources(used, ctx),
   ]
 }

@@ -32,12 +32,13 @@ export function medicineLines(given: readonly string[], content: Content): Medic
       unknown.push(r.input)
       continue
     }
-    const sources = new Set<SourceId>()
-    r.notes.forEach((n) => n.sources.forEach((s) => sources.add(s.id)))
+    // The most specific note only: the drug's own if the sources name it, else its class's.
+    const first = r.notes[0]
+    const sources = new Set<SourceId>(first?.sources.map((s) => s.id) ?? [])
     lines.push({
       given: r.input,
       matched: r.drug.name,
-      note: r.notes.map((n) => n.text).join(' '),
+      note: first?.text ?? '',
       mayHelp: r.mayHelp,
       sources: [...sources],
     })
@@ -69,8 +70,7 @@ export function medicinesSection(
         ...(l.matched.toLowerCase() !== l.given.toLowerCase()
           ? [{ text: ` (${printable(l.matched)})`, color: COLORS.muted }]
           : []),
-        ': ',
-        printable(l.note),
+        ...(l.note ? [': ', printable(l.note)] : []),
       ],
       margin: [0, 0, 0, t.gap * 0.4],
     }) as Pdf
@@ -87,7 +87,9 @@ export function medicinesSection(
     out.push({
       text: [
         { text: unknown.map(printable).join(', '), bold: true },
-        ': our sources say nothing about these. That does not tell you they are safe or unsafe, so ask your prescriber if you are unsure.',
+        unknown.length === 1
+          ? ': our sources say nothing about this one. That does not tell you it is safe or unsafe, so ask your prescriber if you are unsure.'
+          : ': our sources say nothing about these. That does not tell you they are safe or unsafe, so ask your prescriber if you are unsure.',
       ],
       style: 'p',
     } as Pdf)

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import { buildHandout } from '../../../src/renderer/src/handouts/builder'
+import { renderPdfNode } from '../../../src/renderer/src/handouts/render-node'
+import { HANDOUT_SECTION_IDS, sha256Hex } from '../../../src/renderer/src/handouts/spec'
+import { logoFromFile } from '../../../src/renderer/src/handouts/clinic'
+import { makePng, makeSpec, pdfPages, pdfText, realContent, SVG_LOGO } from './helpers'
+
+const content = realContent()
+const topicTitle = (id: string): string => content.topics.find((t) => t.id === id)!.title
+const causeName = (id: string): string => content.causes.find((c) => c.id === id)!.name
+
+async function render(spec = makeSpec()): Promise<Uint8Array> {
+  return renderPdfNode(buildHandout(spec, content))
+}
+
+describe('handout PDF', () => {
+  it('has the patient name, the chosen causes and sections, and not the others', async () => {
+    const spec = makeSpec({
+      patient: { name: 'Theodora Wiśniewska' },
+      causes: ['dehydration', 'poor-footwear'],
+      sections: ['hydration', 'night-cramps'],
+    })
+    const text = await pdfText(await render(spec))
+    expect(text).toContain('Theodora Wiśniewska')
+    expect(text).toContain(causeName('dehydration'))
+    expect(text).toContain(causeName('poor-footwear'))
+    expect(text).toContain(topicTitle('hydration'))
+    expect(text).toContain(topicTitle('night-cramps'))
+    expect(text).toContain(topicTitle('when-to-seek-help'))
+    // Topics mention each other in quotes ("See \"What to do during a cramp\""): those are not sections.
+    const unquoted = text.replace(/"[^"]*"/g, '')
+    for (const id of ['during-a-cramp', 'footwear', 'diet', 'exercises']) {
+      expect(unquoted, `section ${id} should be absent`).not.toContain(topicTitle(id))
+      const firstHeading = content.topics.find((t) => t.id === id)!.sections[0]!.heading!
+      expect(text, `section ${id} should be absent`).not.toContain(firstHeading)
+    }
+    for (const id of ['low-magnesium', 'pregnancy', 'medications'])
+      expect(text, `cause ${id} should be absent`).not.toContain(causeName(id))
+    expect(text).not.toContain('Medicines to talk over')
+  })
+
+  it('always has "When to seek help", even with no sections chosen', async () => {
+    const text = await pdfText(await render(makeSpec({ causes: [], sections: [] })))
+    expect(text).toContain(topicTitle('when-to-seek-help'))
+  })
+
+  it('puts the clinic header, page numbers, date and disclaimer on every page', async () => {
+    const spec = makeSpec({ causes: ['dehydration', 'pregnancy'], sections: [...HANDOUT_SECTION_IDS] })
+    const pages = await pdfPages(await render(spec))
+    expect(pages.length).toBeGreaterThan(2)
+    const disclaimerStart = content.meta.disclaimer.split(' ').slice(0, 6).join(' ')
+    pages.forEach((p, i) => {
+      expect(p.text).toContain('Riverside Foot Clinic')
+      expect(p.text).toContain(`Page ${i + 1} of ${pages.length}`)
+      expect(p.text).toContain('21 November 2026')
+      expect(p.text).toContain(disclaimerStart)
+    })
+  })
+
+  it('shows every exercise with its counts', async () => {
+    const text = await pdfText(await render(makeSpec({ causes: [], sections: ['exercises'] })))
+    for (const ex of content.topics.find((t) => t.id === 'exercises')!.exercises!) {
+      expect(text).toContain(ex.name)
+      expect(text.replace(/\s+/g, ' ')).toContain(ex.counts.split(' ').slice(0, 4).join(' '))
+    }
+  })
+
+  it('lists the patient medicines with what the check found, unknown ones included', async () => {
+    const spec = makeSpec({ sections: ['medicines'], medicines: ['Lasix 40 mg', 'Zorbelix'] })
+    const text = await pdfText(await render(spec))
+    expect(text).toContain('Medicines to talk over with your prescriber')
+    expect(text).toContain('Lasix 40 mg')
+    expect(text).toContain('Zorbelix')
+  })
+
+  it('gives identical bytes for the same spec, and different bytes when the spec changes', async () => {
+    const spec = makeSpec({ personalNote: 'Stretch every evening.' })
+    const a = await render(spec)
+    const b = await render(makeSpec({ personalNote: 'Stretch every evening.' }))
+    expect(await sha256Hex(a)).toBe(await sha256Hex(b))
+    const c = await render(makeSpec({ personalNote: 'Stretch every morning.' }))
+    expect(await sha256Hex(c)).not.toBe(await sha256Hex(a))
+    const d = await render(makeSpec({ personalNote: 'Stretch every evening.', date: '2026-11-22' }))
+    expect(await sha256Hex(d)).not.toBe(await sha256Hex(a))
+  })
+
+  it('uses the chosen page size', async () => {
+    const a4 = (await pdfPages(await render(makeSpec())))[0]!
+    const letter = (
+      await pdfPages(await render(makeSpec({ options: { largePrint: false, pageSize: 'LETTER' } })))
+    )[0]!
+    expect([a4.width, a4.height]).toEqual([595, 842])
+    expect([letter.width, letter.height]).toEqual([612, 792])
+  })
+
+  it('prints body text at 16 pt or more in large print', async () => {
+    const normal = await pdfPages(await render(makeSpec()))
+    const large = await pdfPages(await render(makeSpec({ options: { largePrint: true, pageSize: 'A4' } })))
+    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+    expect(median(normal.flatMap((p) => p.sizes))).toBe(11)
+    expect(median(large.flatMap((p) => p.sizes))).toBeGreaterThanOrEqual(16)
+    expect(large.length).toBeGreaterThan(normal.length)
+  })
+
+  it('keeps a two-page handout without a logo small, and embeds PNG and SVG logos', async () => {
+    const spec = makeSpec({ causes: ['dehydration'], sections: ['during-a-cramp'] })
+    const plain = await render(spec)
+    expect((await pdfPages(plain)).length).toBeLessThanOrEqual(2)
+    expect(plain.length).toBeLessThan(150 * 1024)
+    for (const file of [makePng(240, 80), SVG_LOGO]) {
+      const withLogo = makeSpec({ clinic: { ...spec.clinic, logo: logoFromFile(file) } })
+      const bytes = await render(withLogo)
+      expect(bytes.length).not.toBe(plain.length)
+      expect(await pdfText(bytes)).toContain('Riverside Foot Clinic')
+    }
+  })
+})
