@@ -206,6 +206,27 @@ export class NotesRepository {
     })
   }
 
+  /**
+   * Adds a suspected cause from the reference ("Add to visit") when no editor holds the visit.
+   * Additive, so it needs no base revision; the revision still moves so editors elsewhere notice.
+   */
+  async addCause(visitId: string, causeId: string): Promise<Visit> {
+    return this.db.transaction('rw', this.db.visits, async () => {
+      const row = await this.db.visits.get(visitId)
+      if (!row) throw new MissingRecordError('visit')
+      const current = fromVisitRow(row)
+      if (current.causeIds.includes(causeId)) return current
+      const next: Visit = {
+        ...current,
+        causeIds: [...current.causeIds, causeId],
+        updatedAt: this.laterThan(current.updatedAt),
+        revision: current.revision + 1,
+      }
+      await this.db.visits.put(toVisitRow(next))
+      return next
+    })
+  }
+
   /** Keeps the patient's list position in step with their newest visit. */
   private async refreshLastVisit(patientId: string): Promise<void> {
     const row = await this.db.patients.get(patientId)
