@@ -1,4 +1,5 @@
 /** The header search asks each provider in turn and shows their results in separate groups. */
 import type { SearchProvider } from './types'
+import { referenceSearchProvider } from '@renderer/features/reference/searchProvider'
 
-export const searchProviders: SearchProvider[] = []
+export const searchProviders: SearchProvider[] = [referenceSearchProvider]
