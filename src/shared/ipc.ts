@@ -28,7 +28,7 @@ const FileNameSchema = z
   .max(200)
   .refine((s) => !/[\\/\u0000-\u001f]/.test(s) && s !== '.' && s !== '..', 'must be a plain file name')
 
-const BytesSchema = z.instanceof(Uint8Array)
+const BytesSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be bytes')
 
 export const requestSchemas = {
   'app:info': z.undefined(),

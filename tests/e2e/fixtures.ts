@@ -27,6 +27,8 @@ export interface AppHandle {
   opened: string[]
   /** Every request any page made, in order. */
   requests: string[]
+  /** Returns and forgets the requests that tried to leave the app (for the test that proves the guard). */
+  takeExternalRequests(): string[]
   context: BrowserContext
   /** Reloads the page and waits for the app to be ready again. */
   reload(page?: Page): Promise<void>
@@ -131,6 +133,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         return installed?.opened ?? []
       },
       requests,
+      takeExternalRequests: () => external.splice(0, external.length),
       context: await launch(),
       async reload(page) {
         const p = page ?? handle.context.pages()[0]!

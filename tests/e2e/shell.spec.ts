@@ -36,7 +36,10 @@ test('Ctrl+K focuses the header search from anywhere', async ({ page }) => {
   await expect(page.getByRole('combobox', { name: /Search the reference/ })).toBeFocused()
 })
 
-test('the app is usable by keyboard alone: skip link and sidebar', async ({ page }) => {
+test('the app is usable by keyboard alone: skip link and sidebar', async ({ page, app }) => {
+  // The reference screen puts the cursor in its search box; start on a screen that does not.
+  await app.goto('#/settings')
+  await app.reload()
   await page.keyboard.press('Tab')
   const skip = page.getByRole('link', { name: 'Skip to content' })
   await expect(skip).toBeFocused()
@@ -45,6 +48,9 @@ test('the app is usable by keyboard alone: skip link and sidebar', async ({ page
   await page.keyboard.press('Tab')
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/#\/finder/)
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/#\/patients/)
 })
 
 test('About shows app version, content version and where data is kept', async ({ page, app }) => {
@@ -110,4 +116,41 @@ test.describe('plain browser fallback', () => {
     await page.getByRole('button', { name: 'About' }).click()
     await expect(page.getByRole('dialog')).toContainText('Browser version')
   })
+})
+
+test('the app cannot reach out: CSP stops it, and the guard catches anything that slips past', async ({
+  page,
+  app,
+}) => {
+  // In the app, the Content-Security-Policy refuses the request before it is even made.
+  const inApp = await page.evaluate(async () => {
+    try {
+      await fetch('https://example.com/track?x=1')
+      return 'sent'
+    } catch {
+      return 'blocked'
+    }
+  })
+  expect(inApp).toBe('blocked')
+  // A page without the CSP: the request is made, recorded by the guard and aborted.
+  const blank = await app.context.newPage()
+  const outside = await blank.evaluate(async () => {
+    try {
+      await fetch('https://example.com/track?x=2')
+      return 'sent'
+    } catch {
+      return 'blocked'
+    }
+  })
+  expect(outside).toBe('blocked')
+  expect(app.takeExternalRequests()).toEqual(['https://example.com/track?x=2'])
+  await blank.close()
+})
+
+test('dark theme follows the system and stays accessible', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' })
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+  expect(bg).toBe('rgb(17, 22, 27)')
+  await expectAccessible(page)
+  await shoot(page, 'shell-dark')
 })
