@@ -49,6 +49,9 @@ export const useReferenceStore = defineStore('reference', () => {
     return index.value
   }
 
+  // Build the index while the app is idle, so the first keystroke does not pay for it.
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => searchIndex(), { timeout: 3000 })
+
   const cause = (id: string): Cause | undefined => causeById.get(id)
   const topic = (id: string): Topic | undefined => topicById.get(id)
   const source = (id: SourceId): SourceInfo | undefined => sourceById.get(id)
