@@ -1,0 +1,141 @@
+/**
+ * The handout being made: the form's state, the spec it gives, and the PDF of that spec,
+ * re-rendered (debounced) as the options change. What is previewed is what is saved.
+ */
+import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue'
+import type { Content } from '@renderer/reference/schema'
+import { splitMedicines } from '@renderer/reference/medcheck'
+import type { ClinicSettings } from '@renderer/handouts/clinic'
+import { renderHandout } from '@renderer/handouts/render-browser'
+import { parseHandoutSpec, type HandoutSectionId, type HandoutSpec } from '@renderer/handouts/spec'
+
+export interface Draft {
+  patientName: string
+  dateOfBirth: string
+  visitId: string
+  date: string
+  causes: string[]
+  sections: HandoutSectionId[]
+  medicines: string
+  personalNote: string
+  clinician: string
+  largePrint: boolean
+  pageSize: 'A4' | 'LETTER'
+}
+
+export const DEFAULT_SECTIONS: HandoutSectionId[] = [
+  'during-a-cramp',
+  'hydration',
+  'exercises',
+  'when-to-seek-help',
+]
+
+export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, today: string) {
+  const draft = reactive<Draft>({
+    patientName: '',
+    dateOfBirth: '',
+    visitId: '',
+    date: today,
+    causes: [],
+    sections: [...DEFAULT_SECTIONS],
+    medicines: '',
+    personalNote: '',
+    clinician: '',
+    largePrint: false,
+    pageSize: 'A4',
+  })
+
+  const specResult = computed((): { spec: HandoutSpec } | { error: string } => {
+    if (!draft.patientName.trim()) return { error: '' }
+    try {
+      return {
+        spec: parseHandoutSpec({
+          format: 1,
+          patient: {
+            name: draft.patientName,
+            ...(draft.dateOfBirth ? { dateOfBirth: draft.dateOfBirth } : {}),
+          },
+          ...(draft.visitId ? { visitId: draft.visitId } : {}),
+          date: draft.date,
+          causes: [...draft.causes],
+          sections: [...draft.sections],
+          medicines: splitMedicines(draft.medicines),
+          personalNote: draft.personalNote,
+          clinician: draft.clinician.trim(),
+          options: { largePrint: draft.largePrint, pageSize: draft.pageSize },
+          contentVersion: content.meta.version,
+          clinic: clinic.value,
+        }),
+      }
+    } catch (e) {
+      return { error: (e as Error).message }
+    }
+  })
+
+  const pdf = shallowRef<Uint8Array | null>(null)
+  /** The spec the current `pdf` was made from. */
+  const pdfSpec = shallowRef<HandoutSpec | null>(null)
+  const busy = ref(false)
+  const error = ref('')
+  let sequence = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let inflight: Promise<void> | null = null
+
+  async function render(): Promise<void> {
+    const mine = ++sequence
+    const r = specResult.value
+    if (!('spec' in r)) {
+      error.value = r.error
+      pdf.value = null
+      pdfSpec.value = null
+      busy.value = false
+      return
+    }
+    busy.value = true
+    try {
+      const bytes = await renderHandout(r.spec, content)
+      if (mine !== sequence) return
+      pdf.value = bytes
+      pdfSpec.value = r.spec
+      error.value = ''
+    } catch (e) {
+      if (mine !== sequence) return
+      error.value = (e as Error).message
+      pdf.value = null
+      pdfSpec.value = null
+    } finally {
+      if (mine === sequence) busy.value = false
+    }
+  }
+
+  const key = computed(() => JSON.stringify(specResult.value))
+  watch(key, () => {
+    clearTimeout(timer)
+    busy.value = true
+    timer = setTimeout(() => {
+      inflight = render()
+    }, 300)
+  })
+
+  /** The spec and bytes for exactly what the form says now (waits for a pending render). */
+  async function current(): Promise<{ spec: HandoutSpec; pdf: Uint8Array } | null> {
+    if (timer) {
+      clearTimeout(timer)
+      timer = undefined
+    }
+    const r = specResult.value
+    if (!('spec' in r)) return null
+    if (pdfSpec.value && JSON.stringify(pdfSpec.value) === JSON.stringify(r.spec) && pdf.value) {
+      return { spec: pdfSpec.value, pdf: pdf.value }
+    }
+    inflight = render()
+    await inflight
+    return pdf.value && pdfSpec.value ? { spec: pdfSpec.value, pdf: pdf.value } : null
+  }
+
+  function start(): void {
+    inflight = render()
+  }
+
+  return { draft, specResult, pdf, busy, error, current, start }
+}

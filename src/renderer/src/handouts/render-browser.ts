@@ -1,0 +1,47 @@
+/**
+ * Renders a handout in the browser (the app). pdfmake and its fonts (about 3 MB together) are
+ * loaded on the first call only, so they never weigh on start-up.
+ */
+import type { TDocumentDefinitions, TFontContainer, TVirtualFileSystem } from 'pdfmake/interfaces'
+import type { Content } from '../reference/schema'
+import { buildHandout } from './builder'
+import type { HandoutSpec } from './spec'
+
+interface PdfMakeBrowser {
+  addFontContainer(c: TFontContainer): void
+  addVirtualFileSystem(vfs: TVirtualFileSystem): void
+  setUrlAccessPolicy(cb: (url: string) => boolean): void
+  createPdf(dd: TDocumentDefinitions): { getBuffer(): Promise<Uint8Array> }
+}
+
+let ready: Promise<PdfMakeBrowser> | undefined
+
+async function load(): Promise<PdfMakeBrowser> {
+  const [pm, fonts] = await Promise.all([import('pdfmake/build/pdfmake'), import('pdfmake/build/vfs_fonts')])
+  const pdfMake = ((pm as { default?: unknown }).default ?? pm) as PdfMakeBrowser
+  const container = ((fonts as { default?: unknown }).default ?? fonts) as TFontContainer | TVirtualFileSystem
+  // pdfmake 0.3.11 ships its fonts as a container ({ vfs, fonts }); older builds as a bare vfs.
+  if ('vfs' in container && typeof container.vfs === 'object')
+    pdfMake.addFontContainer(container as TFontContainer)
+  else pdfMake.addVirtualFileSystem(container as TVirtualFileSystem)
+  // Nothing in a handout comes from a URL; refuse any, so a logo or spec can never reach the network.
+  pdfMake.setUrlAccessPolicy(() => false)
+  return pdfMake
+}
+
+/** Starts loading pdfmake ahead of need (e.g. when the handout screen opens). */
+export function preloadPdfMake(): Promise<unknown> {
+  ready ??= load()
+  return ready
+}
+
+export async function renderPdfBrowser(dd: TDocumentDefinitions): Promise<Uint8Array> {
+  ready ??= load()
+  const pdfMake = await ready
+  const buf = await pdfMake.createPdf(dd).getBuffer()
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
+}
+
+export async function renderHandout(spec: HandoutSpec, content: Content): Promise<Uint8Array> {
+  return renderPdfBrowser(buildHandout(spec, content))
+}
