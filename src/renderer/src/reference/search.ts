@@ -315,12 +315,22 @@ export function createReferenceSearch(content: Content): ReferenceSearch {
     drugCauses.set(d.id, [...ids])
   }
 
-  function run(query: string): SearchResult[] {
+  /**
+   * Entries holding every word come first; when they are few, entries holding only some of the
+   * words follow, always ranked below them ("non-healing sores" still finds "sores that do not
+   * heal").
+   */
+  function run(query: string, limit: number): SearchResult[] {
     const slots = parseQuery(query)
     if (slots.length === 0) return []
-    const all = index.search({ combineWith: 'AND', queries: slots.map((x) => slotQuery(vocab, x)) })
-    if (all.length > 0 || slots.length === 1) return all
-    return index.search({ combineWith: 'OR', queries: slots.map((x) => slotQuery(vocab, x)) })
+    const queries = slots.map((x) => slotQuery(vocab, x))
+    const all = index.search({ combineWith: 'AND', queries })
+    if (slots.length === 1 || all.length >= limit) return all
+    const some = index.search({ combineWith: 'OR', queries }).filter((r) => !all.some((a) => a.id === r.id))
+    if (some.length === 0) return all
+    const floor = all.length ? Math.min(...all.map((r) => r.score)) * 0.9 : 1
+    const top = Math.max(...some.map((r) => r.score))
+    return [...all, ...some.map((r) => ({ ...r, score: (r.score / top) * floor }))]
   }
 
   function snippetFor(d: DocInfo, terms: string[], matchedFields: Set<string>): string {
@@ -332,7 +342,7 @@ export function createReferenceSearch(content: Content): ReferenceSearch {
 
   function search(query: string, options: SearchOptions = {}): ReferenceHit[] {
     const limit = options.limit ?? 20
-    const results = run(query)
+    const results = run(query, limit)
     const hits = new Map<string, ReferenceHit>()
     // Drugs whose name, brand or other name was typed (not merely mentioned in a note).
     const namedDrugs = new Set<string>()
