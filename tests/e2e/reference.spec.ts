@@ -151,3 +151,24 @@ test('screens fit a 1024x700 window', async ({ page, app }) => {
     await shoot(page, `small-${name}`)
   }
 })
+
+test('dark theme: cause page, finder with a red flag and the medication check stay readable', async ({
+  page,
+  app,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await app.goto('#/reference/topics/exercises')
+  await expect(page.locator('[data-exercise] img').first()).toBeVisible()
+  await expectAccessible(page)
+  await shoot(page, 'dark-topic')
+  await app.goto('#/finder')
+  await page.getByLabel('Sores that do not heal').check()
+  await page.getByTestId('finder-medicines').fill('Zocor, aspirin')
+  await expect(page.getByTestId('red-flag-banner')).toBeVisible()
+  await expectAccessible(page)
+  await shoot(page, 'dark-finder')
+  await app.goto('#/finder/medicines?q=Lipitor')
+  await expect(page.getByTestId('lookup-badge')).toBeVisible()
+  await expectAccessible(page)
+  await shoot(page, 'dark-medcheck')
+})
