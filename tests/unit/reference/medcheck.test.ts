@@ -92,6 +92,20 @@ describe('medication check', () => {
     expect(ids).toEqual(['furosemide', 'simvastatin', 'gabapentin', 'quetiapine', 'naproxen'])
   })
 
+  it('splits on "and", "&" and "+" too, and finds every name in an item', () => {
+    const ids = (text: string): string[] =>
+      checkMedicines(text, content).map((r) => (r.status === 'matched' ? r.drug.id : `?${r.input}`))
+    expect(ids('Lasix and Lipitor & Zocor + quetiapine')).toEqual([
+      'furosemide',
+      'atorvastatin',
+      'simvastatin',
+      'quetiapine',
+    ])
+    expect(ids('Lasix Lipitor')).toEqual(['furosemide', 'atorvastatin'])
+    expect(ids('statin (atorvastatin)')).toEqual(['atorvastatin'])
+    expect(ids('40mg/day')).toEqual(['?40mg/day'])
+  })
+
   it('accepts an array of names', () => {
     const r = checkMedicines(['Crestor', 'Zyprexa'], content)
     expect(r.map((x) => (x.status === 'matched' ? x.drug.id : '?'))).toEqual(['rosuvastatin', 'olanzapine'])

@@ -46,6 +46,7 @@ const CASES: [string, string, number][] = [
   ['cold weather', 'cause:cold-exposure', 1],
   ['sprained ankle', 'cause:recent-injury', 3],
   ['bananas', 'topic:diet', 3],
+  ['what to eat', 'topic:diet', 1],
   ['toe curls', 'topic:exercises', 2],
   ['night splint', 'topic:night-cramps', 2],
   // misspellings

@@ -194,10 +194,12 @@ function matcherFor(content: Content): Matcher {
   return m
 }
 
-/** Commas, semicolons, new lines, and list bullets all separate items. */
+// Commas, semicolons, new lines, list bullets, and "and" / "&" / "+" / "plus" between names.
+const SEPARATORS = /[,;\n\r•]+|\s+(?:and|plus|&|\+)\s+/i
+
+/** Splits a typed or pasted list into items, dropping list markers and empty items. */
 export function splitMedicines(input: string | readonly string[]): string[] {
-  const parts =
-    typeof input === 'string' ? input.split(/[,;\n\r•]+/) : input.flatMap((x) => x.split(/[,;\n\r•]+/))
+  const parts = (typeof input === 'string' ? [input] : input).flatMap((x) => x.split(SEPARATORS))
   return parts.map((p) => p.replace(/^\s*(?:[-*]|\d+[.)])\s+/, '').trim()).filter((p) => p.length > 0)
 }
 
@@ -207,14 +209,38 @@ function maxEdits(word: string): number {
   return 0
 }
 
-function find(m: Matcher, words: string[]): { form: NameForm; corrected: boolean } | undefined {
-  // Longest run of words first, so "water pills" wins over any one-word reading.
-  for (let n = Math.min(m.maxWords, words.length); n >= 1; n--) {
-    for (let i = 0; i + n <= words.length; i++) {
+interface Found {
+  form: NameForm
+  corrected: boolean
+}
+
+/**
+ * Every name in the item, left to right, longest first at each place ("water pills" before
+ * "water"), so "Lasix Lipitor" gives two matches, and a drug named inside a class word
+ * ("statin (atorvastatin)") is kept as well. Typos are tried only when no name matched exactly.
+ */
+function find(m: Matcher, words: string[]): Found[] {
+  const found: Found[] = []
+  const seen = new Set<string>()
+  let i = 0
+  while (i < words.length) {
+    let step = 1
+    for (let n = Math.min(m.maxWords, words.length - i); n >= 1; n--) {
       const form = m.exact.get(words.slice(i, i + n).join(' '))
-      if (form) return { form, corrected: false }
+      if (form) {
+        if (!seen.has(form.drug.id)) found.push({ form, corrected: false })
+        seen.add(form.drug.id)
+        step = n
+        break
+      }
     }
+    i += step
   }
+  // A class named beside one of its own members adds nothing: "statin (atorvastatin)".
+  const exact = found.filter(
+    (f) => !(f.form.drug.kind === 'class' && found.some((g) => g.form.drug.classes.includes(f.form.drug.id))),
+  )
+  if (exact.length) return exact
   let best: { form: NameForm; score: number } | undefined
   for (const w of words) {
     const edits = maxEdits(w)
@@ -222,7 +248,7 @@ function find(m: Matcher, words: string[]): { form: NameForm; corrected: boolean
     const r = m.fuzzy.search(w, { fuzzy: edits, prefix: false })[0]
     if (r && (!best || r.score > best.score)) best = { form: m.forms[r.id as number]!, score: r.score }
   }
-  return best ? { form: best.form, corrected: true } : undefined
+  return best ? [{ form: best.form, corrected: true }] : []
 }
 
 function note(m: Matcher, d: Drug, lookup: boolean): MedicineNote | undefined {
@@ -268,10 +294,11 @@ function describe(m: Matcher, input: string, form: NameForm, corrected: boolean)
  */
 export function checkMedicines(input: string | readonly string[], content: Content): MedicineResult[] {
   const m = matcherFor(content)
-  return splitMedicines(input).map((item): MedicineResult => {
-    const words = itemWords(item)
-    const found = words.length ? find(m, words) : undefined
-    return found ? describe(m, item, found.form, found.corrected) : { status: 'unknown', input: item }
+  return splitMedicines(input).flatMap((item): MedicineResult[] => {
+    const found = find(m, itemWords(item))
+    return found.length
+      ? found.map((f) => describe(m, item, f.form, f.corrected))
+      : [{ status: 'unknown', input: item }]
   })
 }
 

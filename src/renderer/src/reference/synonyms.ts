@@ -72,6 +72,10 @@ export const SYNONYMS: Record<string, readonly string[]> = {
   broccoli: ['magnesium', 'diet'],
   'leafy greens': ['magnesium', 'diet'],
   food: ['diet'],
+  eat: ['diet'],
+  'what to eat': ['diet'],
+  nutrition: ['diet'],
+  'how much to drink': ['hydration'],
   eating: ['diet'],
   supplements: ['supplement', 'magnesium'],
   // circulation
