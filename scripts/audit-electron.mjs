@@ -8,11 +8,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const ALLOWED = new Set(['CSP_GLOBAL_CHECK', 'PRELOAD_JS_CHECK'])
+const input = process.argv[2] ?? 'src'
 const dir = mkdtempSync(join(tmpdir(), 'eneg-'))
 const report = join(dir, 'report.csv')
 const run = spawnSync(
   'npx',
-  ['--no-install', 'electronegativity', '-i', 'src', '-e', '45.4.1', '-r', '-o', report],
+  ['--no-install', 'electronegativity', '-i', input, '-e', '45.4.1', '-r', '-o', report],
   {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -44,7 +44,12 @@ export async function serveAsset(root: string, url: string): Promise<Response> {
       headers: { ...headers, 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' },
     })
   } catch {
-    const index = await readFile(join(root, 'index.html'))
-    return new Response(index, { headers: { ...headers, 'Content-Type': TYPES['.html']! } })
+    // Unknown paths get the app shell so the router can take over; no shell at all is a 404.
+    try {
+      const index = await readFile(join(root, 'index.html'))
+      return new Response(index, { headers: { ...headers, 'Content-Type': TYPES['.html']! } })
+    } catch {
+      return new Response('Not found', { status: 404, headers })
+    }
   }
 }

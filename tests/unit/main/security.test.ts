@@ -133,3 +133,10 @@ describe('app:// asset serving', () => {
     expect(r.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY)
   })
 })
+
+describe('app:// asset serving without a build', () => {
+  it('answers 404 instead of failing when there is no app shell', async () => {
+    const r = await serveAsset('/nonexistent-root', 'app://cramp-clinic/missing.js')
+    expect(r.status).toBe(404)
+  })
+})
