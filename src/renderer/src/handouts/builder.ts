@@ -52,16 +52,34 @@ function styles(t: TypeScale): StyleDictionary {
     },
     cause: { fontSize: t.h3 + 2, bold: true, color: COLORS.ink, margin: [0, t.gap * 1.6, 0, t.gap * 0.4] },
     p: { margin: [0, 0, 0, t.gap] },
-    source: { fontSize: t.small, italics: true, color: COLORS.muted, margin: [0, 0, 0, t.gap] },
+    // Not italic: one font fewer to embed, which makes each PDF smaller and faster to build.
+    source: { fontSize: t.small, color: COLORS.muted, margin: [0, 0, 0, t.gap] },
     small: { fontSize: t.small, color: COLORS.muted },
   }
 }
 
-/** Keeps headings with what follows them: a heading never sits alone at the foot of a page. */
-const keepWithNext: TDocumentDefinitions['pageBreakBefore'] = (node, next) =>
-  Boolean(node.headlineLevel) &&
-  next.getFollowingNodesOnPage().length === 0 &&
-  next.getNodesOnNextPage().length > 0
+/**
+ * Keeps each heading on the same page as the block after it, so a heading never sits alone at
+ * the foot of a page. (pdfmake's pageBreakBefore does this too, but lays the document out again
+ * for every break it moves, which doubles the time.)
+ */
+function keepHeadings(nodes: Pdf[]): Pdf[] {
+  const out: Pdf[] = []
+  let pending: Pdf[] = []
+  for (const n of nodes) {
+    // A "Sources" line stays with the text it belongs to, never alone at the top of a page.
+    if ((n as { style?: string }).style === 'source' && !pending.length && out.length) {
+      out.push({ stack: [out.pop()!, n], unbreakable: true } as Pdf)
+      continue
+    }
+    pending.push(n)
+    if ((n as { headlineLevel?: number }).headlineLevel) continue
+    out.push(pending.length > 1 ? ({ stack: pending, unbreakable: true } as Pdf) : n)
+    pending = []
+  }
+  if (pending.length) out.push(...pending)
+  return out
+}
 
 function para(text: string, extra: Record<string, unknown> = {}): Pdf {
   return { text: printable(text), style: 'p', ...extra } as Pdf
@@ -414,16 +432,12 @@ function generalSection(id: HandoutSectionId, ctx: Ctx, medicines: MedicineLines
               color: COLORS.warn,
               margin: [0, 0, 0, ctx.t.gap * 0.6],
             },
-            ...body,
-            ...sources(used, ctx),
+            ...keepHeadings([...body, ...sources(used, ctx)]),
           ],
           COLORS.warnSoft,
           COLORS.warn,
           ctx.t,
-          {
-            id: `section-${id}`,
-            unbreakable: true,
-          },
+          { id: `section-${id}` },
         ),
       ]
     }
@@ -466,13 +480,13 @@ export function buildHandout(
     : { lines: [], unknown: [] }
 
   const general = spec.sections.filter((s) => s !== ALWAYS_INCLUDED)
-  const body: Pdf[] = [
+  const body: Pdf[] = keepHeadings([
     ...titleBlock(ctx),
     ...personalNote(ctx),
     ...causesSection(ctx),
     ...general.flatMap((id) => generalSection(id, ctx, medicines)),
     ...generalSection(ALWAYS_INCLUDED, ctx, medicines),
-  ]
+  ])
   assertDocPrintable(body, 'the reference content')
 
   const hasLogo = Boolean(spec.clinic.logo)
@@ -490,7 +504,6 @@ export function buildHandout(
     content: body,
     styles: styles(t),
     defaultStyle: { font: 'Roboto', fontSize: t.body, lineHeight: t.lineHeight, color: COLORS.ink },
-    pageBreakBefore: keepWithNext,
     info: {
       title,
       author: printable(spec.clinic.name) || PRODUCER,

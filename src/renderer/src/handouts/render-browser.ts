@@ -17,6 +17,8 @@ interface PdfMakeBrowser {
 let ready: Promise<PdfMakeBrowser> | undefined
 
 async function load(): Promise<PdfMakeBrowser> {
+  // User Timing marks: the bench and the About figures read how long loading and rendering take.
+  performance.mark('handout:pdfmake-load-start')
   const [pm, fonts] = await Promise.all([import('pdfmake/build/pdfmake'), import('pdfmake/build/vfs_fonts')])
   const pdfMake = ((pm as { default?: unknown }).default ?? pm) as PdfMakeBrowser
   const container = ((fonts as { default?: unknown }).default ?? fonts) as TFontContainer | TVirtualFileSystem
@@ -26,6 +28,7 @@ async function load(): Promise<PdfMakeBrowser> {
   else pdfMake.addVirtualFileSystem(container as TVirtualFileSystem)
   // Nothing in a handout comes from a URL; refuse any, so a logo or spec can never reach the network.
   pdfMake.setUrlAccessPolicy(() => false)
+  performance.measure('handout:pdfmake-load', 'handout:pdfmake-load-start')
   return pdfMake
 }
 
@@ -42,6 +45,10 @@ export async function renderPdfBrowser(dd: TDocumentDefinitions): Promise<Uint8A
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength)
 }
 
+/** Builds and renders a handout; each call is timed as the User Timing measure "handout:render". */
 export async function renderHandout(spec: HandoutSpec, content: Content): Promise<Uint8Array> {
-  return renderPdfBrowser(buildHandout(spec, content))
+  const start = performance.now()
+  const bytes = await renderPdfBrowser(buildHandout(spec, content))
+  performance.measure('handout:render', { start, end: performance.now() })
+  return bytes
 }

@@ -112,9 +112,14 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
   watch(key, () => {
     clearTimeout(timer)
     busy.value = true
-    timer = setTimeout(() => {
-      inflight = render()
-    }, 300)
+    // The first preview comes at once; later ones wait for a pause in typing.
+    timer = setTimeout(
+      () => {
+        timer = undefined
+        inflight = render()
+      },
+      pdf.value ? 300 : 0,
+    )
   })
 
   /** The spec and bytes for exactly what the form says now (waits for a pending render). */

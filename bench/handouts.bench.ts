@@ -1,0 +1,126 @@
+/**
+ * Handout speed and size (issue 5): a two-page handout, warm median in Node (< 80 ms) and in
+ * Chromium (< 150 ms); its size without a logo (< 150 KB); the first handout of a session,
+ * pdfmake and its fonts loading included (< 1 s). Chromium figures come from the real app: the
+ * User Timing measures the handout code records ("handout:pdfmake-load", "handout:render").
+ */
+import { loadContent } from '../scripts/content-fs'
+import { buildHandout } from '../src/renderer/src/handouts/builder'
+import { renderPdfNode } from '../src/renderer/src/handouts/render-node'
+import { parseHandoutSpec } from '../src/renderer/src/handouts/spec'
+import type { BenchContext, BenchResult } from './lib'
+import { medianOf, round } from './lib'
+
+const CLINIC = {
+  name: 'Riverside Foot Clinic',
+  address: '12 Mill Lane\nRiverside RS1 2AB',
+  phone: '01234 567890',
+  emailOrWebsite: 'www.riversidefeet.example',
+  defaultClinician: 'Sam Patel',
+  footer: 'A registered podiatry practice.',
+}
+
+function pageCount(pdf: Uint8Array): number {
+  return new TextDecoder('latin1').decode(pdf).match(/\/Type \/Page\b(?!s)/g)?.length ?? 0
+}
+
+interface Measures {
+  load: { startTime: number; duration: number }[]
+  render: { startTime: number; duration: number }[]
+}
+
+export default async function handouts(ctx: BenchContext): Promise<BenchResult[]> {
+  const content = loadContent()
+  const spec = parseHandoutSpec({
+    format: 1,
+    patient: { name: 'Margaret Quill' },
+    date: '2026-11-21',
+    causes: ['dehydration'],
+    sections: ['during-a-cramp'],
+    personalNote: 'Try the calf stretch every evening, and keep water by the bed.',
+    clinician: 'Sam Patel',
+    contentVersion: content.meta.version,
+    clinic: CLINIC,
+  })
+
+  const t0 = performance.now()
+  const first = await renderPdfNode(buildHandout(spec, content))
+  const nodeFirst = performance.now() - t0
+  const nodeMedian = await ctx.median(() => renderPdfNode(buildHandout(spec, content)), 25, 3)
+
+  // Chromium: the same handout made in the app's editor.
+  const b = await ctx.browser('#/handouts')
+  let measures: Measures
+  let chromiumPages = 0
+  try {
+    const { page } = b
+    await page.getByTestId('new-handout').click()
+    await page.getByTestId('handout-patient').fill(spec.patient.name)
+    for (const s of ['hydration', 'exercises']) await page.getByTestId(`section-${s}`).uncheck()
+    await page.getByTestId('cause-picker').fill('dehydration')
+    await page.getByTestId('cause-option-dehydration').click()
+    await page.keyboard.press('Escape')
+    await page.getByTestId('handout-note').fill(spec.personalNote)
+    const idle = async (): Promise<void> => {
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-testid="handout-preview"]')?.getAttribute('aria-busy') === 'false',
+      )
+    }
+    await idle()
+    chromiumPages = await page.getByTestId('preview-page').count()
+    const count = (): Promise<number> =>
+      page.evaluate(() => performance.getEntriesByName('handout:render').length)
+    for (let i = 0; i < 16; i++) {
+      const before = await count()
+      await page.getByTestId(i % 2 === 0 ? 'handout-letter' : 'handout-a4').check()
+      await page.waitForFunction((n) => performance.getEntriesByName('handout:render').length > n, before)
+      await idle()
+    }
+    measures = await page.evaluate(() => ({
+      load: performance
+        .getEntriesByName('handout:pdfmake-load')
+        .map((e) => ({ startTime: e.startTime, duration: e.duration })),
+      render: performance
+        .getEntriesByName('handout:render')
+        .map((e) => ({ startTime: e.startTime, duration: e.duration })),
+    }))
+  } finally {
+    await b.close()
+  }
+  const load = measures.load[0]!
+  const firstRender = measures.render[0]!
+  const firstHandout = firstRender.startTime + firstRender.duration - load.startTime
+  // The first few renders come as the form is filled in; the warm figure is from the option changes.
+  const warm = measures.render.slice(-16).map((m) => m.duration)
+
+  return [
+    {
+      name: 'handouts: two-page handout, warm median (Node)',
+      value: round(nodeMedian, 1),
+      unit: 'ms',
+      target: 80,
+      note: `${pageCount(first)} pages; first in process ${round(nodeFirst, 0)} ms (font loading included)`,
+    },
+    {
+      name: 'handouts: two-page handout, warm median (Chromium)',
+      value: round(medianOf(warm), 1),
+      unit: 'ms',
+      target: 150,
+      note: `${chromiumPages} pages in the preview; ${warm.length} renders in the app's editor, build + pdfmake`,
+    },
+    {
+      name: 'handouts: two-page handout size, no logo',
+      value: round(first.length / 1024, 1),
+      unit: 'KB',
+      target: 150,
+    },
+    {
+      name: 'handouts: first handout of a session, pdfmake load included (Chromium)',
+      value: round(firstHandout, 0),
+      unit: 'ms',
+      target: 1000,
+      note: `pdfmake + fonts load ${round(load.duration, 0)} ms, then the first build + render`,
+    },
+  ]
+}
