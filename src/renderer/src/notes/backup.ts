@@ -18,8 +18,8 @@ import { fromPatientRow, fromVisitRow, toPatientRow, toVisitRow } from './rows'
 
 export const BACKUP_FORMAT = 'cramp-clinic-backup'
 export const BACKUP_VERSION = 1
-/** Far above 10,000 patients with 100,000 long notes (about 150 MB), far below a crash. */
-export const MAX_BACKUP_BYTES = 1024 * 1024 * 1024
+/** Above 10,000 patients with 100,000 long notes (about 100 MB); the file bridge's own cap. */
+export const MAX_BACKUP_BYTES = 256 * 1024 * 1024
 /** Settings that describe this machine, not the clinic's records: never exported or replaced. */
 export const LOCAL_SETTING_KEYS = new Set(['lastBackupAt', 'storage.persistRequested'])
 export const LAST_BACKUP_KEY = 'lastBackupAt'

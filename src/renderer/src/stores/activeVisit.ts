@@ -24,7 +24,12 @@ export const useActiveVisitStore = defineStore('activeVisit', () => {
 
   const isOpen = computed(() => visitId.value !== null)
 
-  function open(info: { visitId: string; patientName: string; visitLabel: string; causeIds: string[] }): void {
+  function open(info: {
+    visitId: string
+    patientName: string
+    visitLabel: string
+    causeIds: string[]
+  }): void {
     visitId.value = info.visitId
     patientName.value = info.patientName
     visitLabel.value = info.visitLabel

@@ -1,0 +1,40 @@
+import { format, parseISO } from 'date-fns'
+
+/** "7 Mar 1950" from "1950-03-07"; empty stays empty. */
+export function formatDate(isoDate: string | null | undefined): string {
+  if (!isoDate) return ''
+  const d = parseISO(isoDate)
+  return Number.isNaN(d.getTime()) ? isoDate : format(d, 'd MMM yyyy')
+}
+
+/** "21 Nov 2026, 10:42" in local time. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const d = parseISO(iso)
+  return Number.isNaN(d.getTime()) ? iso : format(d, 'd MMM yyyy, HH:mm')
+}
+
+export function formatTime(d: Date): string {
+  return format(d, 'HH:mm')
+}
+
+/** Value for <input type="datetime-local"> from an ISO timestamp. */
+export function toLocalInput(iso: string): string {
+  const d = parseISO(iso)
+  return Number.isNaN(d.getTime()) ? '' : format(d, "yyyy-MM-dd'T'HH:mm")
+}
+
+/** ISO timestamp from <input type="datetime-local">; undefined when incomplete. */
+export function fromLocalInput(value: string): string | undefined {
+  if (!value) return undefined
+  const d = new Date(value)
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString()
+}
+
+/** Medicines typed one per line (or separated by commas) as a clean list. */
+export function medicinesFromText(text: string): string[] {
+  return text
+    .split(/\r?\n|,/)
+    .map((m) => m.trim())
+    .filter(Boolean)
+}

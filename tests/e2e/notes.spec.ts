@@ -1,0 +1,306 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Page } from '@playwright/test'
+import { installBridge } from './bridge'
+import { CHROMIUM_ARGS, findChromium } from './chromium'
+import { expectAccessible, expect, shoot, test, waitForApp } from './fixtures'
+
+const TRICKY = 'Crampe nocturne 🦶 Señora Ñúñez, تقلص عضلي, <script>alert("x")</script> &amp; done'
+
+/** Every row of every table of the notes database, read with the plain IndexedDB API. */
+async function dumpDb(page: Page): Promise<Record<string, unknown[]>> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('cramp-clinic')
+      req.onsuccess = () => resolve(req.result)
+      req.onerror = () => reject(req.error)
+    })
+    const out: Record<string, unknown[]> = {}
+    for (const name of Array.from(db.objectStoreNames)) {
+      out[name] = await new Promise<unknown[]>((resolve, reject) => {
+        const req = db.transaction(name).objectStore(name).getAll()
+        req.onsuccess = () => resolve(req.result)
+        req.onerror = () => reject(req.error)
+      })
+    }
+    db.close()
+    return out
+  })
+}
+
+async function newPatient(
+  page: Page,
+  name: string,
+  extra: { chart?: string; meds?: string } = {},
+): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
+  await page.getByTestId('new-patient').click()
+  const dialog = page.getByTestId('new-patient-dialog')
+  await dialog.getByTestId('patient-name').fill(name)
+  if (extra.chart) await dialog.getByTestId('patient-chart').fill(extra.chart)
+  if (extra.meds) await dialog.getByTestId('patient-medicines').fill(extra.meds)
+  await dialog.getByTestId('create-patient').click()
+  await expect(page.getByTestId('patient-title')).toHaveText(name)
+}
+
+async function newVisit(page: Page): Promise<string> {
+  await page.getByTestId('new-visit').click()
+  await expect(page.getByTestId('visit-screen')).toBeVisible()
+  return /#\/visits\/([^?]+)/.exec(page.url())![1]!
+}
+
+async function saved(page: Page): Promise<void> {
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved')
+}
+
+test('a note typed and reloaded at once is there, and after a browser restart too', async ({ page, app }) => {
+  await newPatient(page, 'Ann Müller', { chart: 'AB-12' })
+  await shoot(page, 'notes-patient')
+  await expectAccessible(page)
+  await newVisit(page)
+  const note = page.getByTestId('visit-note')
+  await note.fill(TRICKY)
+  // No waiting for the autosave: reload straight away.
+  await app.reload(page)
+  await expect(page.getByTestId('visit-note')).toHaveValue(TRICKY)
+  await saved(page)
+  await page.getByTestId('visit-note').press('End')
+  await page.keyboard.type(' more typed')
+  await saved(page)
+  const restarted = await app.restart()
+  await app.goto(page.url().replace(/^.*#/, '#'), restarted).catch(() => undefined)
+  await restarted.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
+  await restarted.getByTestId('patient-row').first().click()
+  await restarted.getByTestId('visit-link').first().click()
+  await expect(restarted.getByTestId('visit-note')).toHaveValue(`${TRICKY} more typed`)
+  // User text is shown as text: no script element was made from it.
+  await expect(restarted.locator('script:text("alert")')).toHaveCount(0)
+})
+
+test('patients list: search by name and chart number, user text shown as text', async ({ page }) => {
+  await newPatient(page, '<b>Bold</b> Ñúñez', { chart: 'ZX-900' })
+  await newPatient(page, 'Bob Stone', { chart: 'QQ-1' })
+  await page.getByRole('link', { name: 'Patients' }).first().click()
+  await expect(page.getByTestId('patient-row')).toHaveCount(2)
+  await expect(page.getByTestId('patient-row').first()).toContainText('Bob Stone')
+  await page.getByTestId('patient-search').fill('nunez')
+  await expect(page.getByTestId('patient-row')).toHaveCount(1)
+  await expect(page.getByTestId('patient-row').first()).toContainText('<b>Bold</b> Ñúñez')
+  await page.getByTestId('patient-search').fill('qq-')
+  await expect(page.getByTestId('patient-row')).toHaveCount(1)
+  await expect(page.getByTestId('patient-row').first()).toContainText('Bob Stone')
+  await page.getByTestId('patient-search').fill('')
+  await expectAccessible(page)
+  await shoot(page, 'notes-patients-list')
+  await page.getByTestId('new-patient').click()
+  await expect(page.getByTestId('new-patient-dialog')).toBeVisible()
+  await page.getByTestId('create-patient').click()
+  await expect(page.getByTestId('new-patient-dialog')).toContainText('A name is needed')
+  await expectAccessible(page)
+  await shoot(page, 'notes-new-patient')
+})
+
+test('a cause added from the side panel is kept on the visit; findings too', async ({ page, app }) => {
+  await newPatient(page, 'Cy Oak', { meds: 'furosemide' })
+  await newVisit(page)
+  const panel = page.getByTestId('visit-side-panel')
+  await panel.getByTestId('reference-search').fill('dehydration')
+  await panel.locator('[data-hit^="cause:"]').first().click()
+  await panel.getByTestId('add-to-visit').click()
+  await expect(panel.getByTestId('add-to-visit')).toHaveText(/Added to visit/)
+  await expect(page.getByTestId('visit-causes').locator('li')).toHaveCount(1)
+  await panel.getByTestId('tab-finder').click()
+  await panel.locator('input[type="checkbox"]').first().check()
+  await expect(page.getByTestId('visit-findings').locator('li')).toHaveCount(1)
+  await panel.getByTestId('tab-medicines').click()
+  await expect(panel.getByTestId('visit-medcheck')).toContainText('furosemide')
+  await saved(page)
+  await expectAccessible(page)
+  await shoot(page, 'notes-visit')
+  await app.reload(page)
+  await expect(page.getByTestId('visit-causes').locator('li')).toHaveCount(1)
+  await expect(page.getByTestId('visit-findings').locator('li')).toHaveCount(1)
+})
+
+test('the header search finds the visit and opens it at the match', async ({ page }) => {
+  await newPatient(page, 'Dee Finder')
+  const id = await newVisit(page)
+  await page.getByTestId('visit-note').fill('First line.\nSecond line mentions quinine tonic water at night.')
+  await saved(page)
+  await page.getByTestId('header-search').fill('quinine ton')
+  const results = page.getByTestId('header-search-results')
+  await expect(results.getByText('Visit notes')).toBeVisible()
+  await results
+    .getByRole('option', { name: /Dee Finder/ })
+    .first()
+    .click()
+  await expect(page).toHaveURL(new RegExp(`#/visits/${id}\\?`))
+  const selection = await page
+    .getByTestId('visit-note')
+    .evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))
+  expect(selection).toMatch(/^quinine|^tonic/)
+  await page.getByTestId('header-search').fill('Dee Fin')
+  await expect(results.getByText('Patients', { exact: true })).toBeVisible()
+})
+
+test('trash and restore a visit and a patient; empty the trash after confirming', async ({ page }) => {
+  await newPatient(page, 'Eve Trash')
+  await newVisit(page)
+  await page.getByTestId('visit-note').fill('to be trashed')
+  await saved(page)
+  await page.getByTestId('trash-visit').click()
+  await page.getByTestId('confirm-ok').click()
+  await expect(page.getByTestId('patient-screen')).toBeVisible()
+  await expect(page.getByTestId('visit-link')).toHaveCount(0)
+  await page.getByTestId('trash-patient').click()
+  await page.getByTestId('confirm-ok').click()
+  await expect(page.getByTestId('patients-screen')).toBeVisible()
+  await page.getByTestId('patients-screen').getByRole('link', { name: 'Trash', exact: true }).click()
+  await expect(page.getByTestId('trash-entry')).toHaveCount(2)
+  await expectAccessible(page)
+  await shoot(page, 'notes-trash')
+  // The visit cannot come back before its patient.
+  await page.getByTestId('trash-entry').filter({ hasText: 'Visit of' }).getByTestId('restore').click()
+  await expect(page.getByRole('alert')).toContainText('Restore the patient first')
+  await page.getByTestId('trash-entry').filter({ hasText: 'Patient with' }).getByTestId('restore').click()
+  await page.getByTestId('trash-entry').filter({ hasText: 'Visit of' }).getByTestId('restore').click()
+  await expect(page.getByTestId('trash-entry')).toHaveCount(0)
+  await page.getByRole('link', { name: 'Patients' }).first().click()
+  await page.getByTestId('patient-row').first().click()
+  await page.getByTestId('visit-link').first().click()
+  await expect(page.getByTestId('visit-note')).toHaveValue('to be trashed')
+  // Empty the trash: asks first.
+  await page.getByTestId('trash-visit').click()
+  await page.getByTestId('confirm-ok').click()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
+  await page.getByTestId('patients-screen').getByRole('link', { name: 'Trash', exact: true }).click()
+  await page.getByTestId('empty-trash').click()
+  await expect(page.getByTestId('confirm-dialog')).toContainText('cannot be undone')
+  await page.getByTestId('confirm-ok').click()
+  await expect(page.getByTestId('trash-entry')).toHaveCount(0)
+})
+
+test('two windows on the same visit: the conflict is detected and both texts can be kept', async ({
+  page,
+  app,
+}) => {
+  await newPatient(page, 'Fay Twin')
+  const id = await newVisit(page)
+  await saved(page)
+  const other = await app.newPage(`#/visits/${id}`)
+  await expect(other.getByTestId('visit-screen')).toBeVisible()
+  await page.getByTestId('visit-note').fill('Written in window one.')
+  await other.getByTestId('visit-note').fill('Written in window two.')
+  const conflictTwo = other.getByTestId('conflict')
+  await expect
+    .poll(async () => (await page.getByTestId('conflict').count()) + (await conflictTwo.count()))
+    .toBe(1)
+  const loser = (await conflictTwo.count()) ? other : page
+  await expect(loser.getByTestId('conflict')).toContainText('changed in another window')
+  await expectAccessible(loser)
+  await shoot(loser, 'notes-conflict')
+  await loser.getByTestId('conflict-combine').click()
+  await saved(loser)
+  const stored = (await dumpDb(page))['visits']!.find((v) => (v as { id: string }).id === id) as {
+    note: string
+  }
+  expect(stored.note).toContain('Written in window one.')
+  expect(stored.note).toContain('Written in window two.')
+  await other.close()
+})
+
+test('backup: export through the save dialog, restore into a fresh profile, every record equal; a corrupted file changes nothing', async ({
+  page,
+  app,
+}) => {
+  await newPatient(page, 'Gil Backup', { chart: 'BK-1', meds: 'atorvastatin' })
+  await newVisit(page)
+  await page.getByTestId('visit-note').fill(TRICKY)
+  await page.getByTestId('visit-plan').fill('Stretch calves nightly.')
+  await saved(page)
+  await newPatient(page, 'Hal Gone')
+  await page.getByTestId('trash-patient').click()
+  await page.getByTestId('confirm-ok').click()
+  await expect(page.getByTestId('patients-screen')).toBeVisible()
+
+  await page.getByRole('link', { name: 'Settings' }).click()
+  const panel = page.getByTestId('backup-panel')
+  await expect(panel.getByTestId('backup-reminder')).toBeVisible()
+  const file = join(app.savedDir, 'backup.json')
+  app.dialogs.nextSavePath(file)
+  await panel.getByTestId('export-backup').click()
+  await expect(panel.getByTestId('backup-message')).toContainText('Backup saved')
+  await expect(panel.getByTestId('backup-reminder')).toHaveCount(0)
+  await expect(panel.getByTestId('last-backup')).toContainText('today')
+  const doc = JSON.parse(readFileSync(file, 'utf8')) as { format: string; counts: Record<string, number> }
+  expect(doc.format).toBe('cramp-clinic-backup')
+  expect(doc.counts['patients']).toBe(1)
+  expect(doc.counts['trash']).toBe(1)
+  await expectAccessible(page)
+  await shoot(page, 'notes-settings-backup')
+  const source = await dumpDb(page)
+
+  // A corrupted copy: one character of the note changed.
+  const corrupted = join(app.savedDir, 'corrupted.json')
+  writeFileSync(corrupted, readFileSync(file, 'utf8').replace('Señora', 'Senora'))
+  app.dialogs.nextOpenPath(corrupted)
+  await panel.getByTestId('choose-backup').click()
+  await expect(panel.getByTestId('backup-error')).toContainText('checksum does not match')
+  await expect(panel.getByTestId('backup-preview')).toHaveCount(0)
+  expect(await dumpDb(page)).toEqual(source)
+  const truncated = join(app.savedDir, 'truncated.json')
+  writeFileSync(truncated, readFileSync(file).subarray(0, 300))
+  app.dialogs.nextOpenPath(truncated)
+  await panel.getByTestId('choose-backup').click()
+  await expect(panel.getByTestId('backup-error')).toContainText('incomplete')
+  expect(await dumpDb(page)).toEqual(source)
+
+  // A fresh profile on the same app origin restores the file.
+  const profileDir = join(app.savedDir, '..', 'fresh-profile')
+  const fresh = await chromium.launchPersistentContext(profileDir, {
+    executablePath: await findChromium(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+  })
+  try {
+    await fresh.route(
+      (url) => !url.toString().startsWith(app.url),
+      (r) => r.abort('blockedbyclient'),
+    )
+    const bridge = await installBridge(fresh, { appOrigin: app.url, savedDir: app.savedDir, profileDir })
+    const p2 = fresh.pages()[0] ?? (await fresh.newPage())
+    await p2.goto(`${app.url}/#/settings`)
+    await waitForApp(p2)
+    bridge.dialogs.nextOpenPath(file)
+    const panel2 = p2.getByTestId('backup-panel')
+    await panel2.getByTestId('choose-backup').click()
+    await expect(panel2.getByTestId('backup-preview')).toBeVisible()
+    await expect(panel2.getByTestId('backup-counts')).toContainText(
+      '1 patient(s), 1 visit(s), 1 item(s) in the trash',
+    )
+    await expectAccessible(p2)
+    await shoot(p2, 'notes-restore-preview')
+    await panel2.getByTestId('mode-replace').check()
+    await panel2.getByTestId('apply-backup').click()
+    await p2.getByTestId('confirm-ok').click()
+    await expect(panel2.getByTestId('backup-message')).toContainText('Restored')
+    const restored = await dumpDb(p2)
+    const clinical = (d: Record<string, unknown[]>): Record<string, unknown[]> => ({
+      patients: d['patients']!,
+      visits: d['visits']!,
+      trash: d['trash']!,
+      handoutTemplates: d['handoutTemplates']!,
+      settings: d['settings']!.filter(
+        (s) => !['lastBackupAt', 'storage.persistRequested'].includes((s as { key: string }).key),
+      ),
+    })
+    expect(clinical(restored)).toEqual(clinical(source))
+    await p2.goto(`${app.url}/#/patients`)
+    await p2.getByTestId('patient-row').first().click()
+    await p2.getByTestId('visit-link').first().click()
+    await expect(p2.getByTestId('visit-note')).toHaveValue(TRICKY)
+  } finally {
+    await fresh.close()
+  }
+})
