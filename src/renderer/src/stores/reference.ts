@@ -36,17 +36,19 @@ export const useReferenceStore = defineStore('reference', () => {
     }))
     .filter((g) => g.causes.length > 0)
 
-  const index = shallowRef<ReferenceSearch | null>(null)
-  /** How long the index took to build, for the About/bench figures. */
+  // Not reactive: the index never changes once built, and building it inside a computed must not
+  // re-trigger that computed.
+  let index: ReferenceSearch | null = null
+  /** How long the index took to build (ms), for diagnostics. */
   const indexBuildMs = shallowRef<number | null>(null)
 
   function searchIndex(): ReferenceSearch {
-    if (!index.value) {
+    if (!index) {
       const t0 = performance.now()
-      index.value = markRaw(createReferenceSearch(data))
+      index = markRaw(createReferenceSearch(data))
       indexBuildMs.value = performance.now() - t0
     }
-    return index.value
+    return index
   }
 
   // Build the index while the app is idle, so the first keystroke does not pay for it.
