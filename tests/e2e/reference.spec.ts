@@ -110,6 +110,16 @@ test('cause finder ranks causes with reasons and raises the red-flag banner at o
   await expect(page.getByTestId('red-flag-banner')).toHaveCount(0)
 })
 
+test('the cause finder opens with findings and medicines passed in the address', async ({ page, app }) => {
+  await app.goto('#/finder?findings=cold-exposure,no-such-finding&medicines=Lasix')
+  await expect(page.getByLabel('Cold exposure')).toBeChecked()
+  await expect(page.getByTestId('finder-medicines')).toHaveValue('Lasix')
+  await expect(page.getByTestId('finder-results').locator('li').first()).toHaveAttribute(
+    'data-cause',
+    /cold-exposure|medications/,
+  )
+})
+
 test('medication check: brand, generic, misspelt and unknown names', async ({ page, app }) => {
   await app.goto('#/finder/medicines')
   await page.getByTestId('medcheck-input').fill('Lipitor 20mg\nfurosemyde; Neurontin, aspirin')

@@ -102,6 +102,7 @@ describe('medication check', () => {
       'quetiapine',
     ])
     expect(ids('Lasix Lipitor')).toEqual(['furosemide', 'atorvastatin'])
+    expect(checkMedicines('Lasix Lipitor', content).map((r) => r.input)).toEqual(['Lasix', 'Lipitor'])
     expect(ids('statin (atorvastatin)')).toEqual(['atorvastatin'])
     expect(ids('40mg/day')).toEqual(['?40mg/day'])
   })

@@ -296,8 +296,9 @@ export function checkMedicines(input: string | readonly string[], content: Conte
   const m = matcherFor(content)
   return splitMedicines(input).flatMap((item): MedicineResult[] => {
     const found = find(m, itemWords(item))
+    // Several names in one item ("Lasix Lipitor"): each result is labelled with its own name.
     return found.length
-      ? found.map((f) => describe(m, item, f.form, f.corrected))
+      ? found.map((f) => describe(m, found.length > 1 ? f.form.name : item, f.form, f.corrected))
       : [{ status: 'unknown', input: item }]
   })
 }
