@@ -47,14 +47,14 @@ export const useHandoutHistoryStore = defineStore('handoutHistory', () => {
    * Remembers a handout on its visit. An identical handout (same bytes) given again is not
    * added twice. Retries once if the visit was saved elsewhere in between.
    */
-  async function record(visitId: string, handout: StoredHandout): Promise<void> {
+  async function record(visitId: string, handout: StoredHandout): Promise<'added' | 'already'> {
     for (let attempt = 0; ; attempt++) {
       const visit = await notesRepo.getVisit(visitId)
       if (!visit) throw new Error('The visit this handout belongs to no longer exists.')
-      if (handout.sha256 && visit.handouts.some((h) => h.sha256 === handout.sha256)) return
+      if (handout.sha256 && visit.handouts.some((h) => h.sha256 === handout.sha256)) return 'already'
       try {
         await notesRepo.updateVisit(visitId, visit.revision, { handouts: [...visit.handouts, handout] })
-        return
+        return 'added'
       } catch (e) {
         if (!(e instanceof ConflictError) || attempt > 0) throw e
       }

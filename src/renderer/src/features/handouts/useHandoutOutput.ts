@@ -19,12 +19,9 @@ export function useHandoutOutput() {
   const problem = ref('')
   const notice = ref('')
 
-  async function remember(
-    spec: HandoutSpec,
-    pdf: Uint8Array,
-    fileName?: string,
-  ): Promise<StoredHandout | undefined> {
-    if (!spec.visitId) return undefined
+  /** Notes the handout on its visit; returns the words to add to the message shown. */
+  async function remember(spec: HandoutSpec, pdf: Uint8Array, fileName?: string): Promise<string> {
+    if (!spec.visitId) return ''
     const stored: StoredHandout = {
       id: crypto.randomUUID(),
       spec,
@@ -32,8 +29,8 @@ export function useHandoutOutput() {
       sha256: await sha256Hex(pdf),
       ...(fileName ? { fileName } : {}),
     }
-    await history.record(spec.visitId, stored)
-    return stored
+    const outcome = await history.record(spec.visitId, stored)
+    return outcome === 'added' ? ' and noted on the visit' : ' (the visit already lists this handout)'
   }
 
   async function run(kind: 'saving' | 'printing', fn: () => Promise<void>): Promise<void> {
@@ -58,16 +55,14 @@ export function useHandoutOutput() {
       })
       if (outcome.status === 'cancelled') return
       saved.value = { name: outcome.name, path: outcome.path }
-      const stored = await remember(spec, pdf, outcome.name)
-      notice.value = `Saved as ${outcome.name}${stored ? ' and noted on the visit' : ''}.`
+      notice.value = `Saved as ${outcome.name}${await remember(spec, pdf, outcome.name)}.`
     })
   }
 
   function print(spec: HandoutSpec, pdf: Uint8Array): Promise<void> {
     return run('printing', async () => {
       await platform.printPdf(pdf, suggestedFileName(spec).replace(/\.pdf$/, ''))
-      const stored = await remember(spec, pdf)
-      notice.value = `Sent to the printer${stored ? ' and noted on the visit' : ''}.`
+      notice.value = `Sent to the printer${await remember(spec, pdf)}.`
     })
   }
 
