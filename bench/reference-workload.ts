@@ -65,6 +65,13 @@ function percentile(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN
 }
 
+/** Content load (JSON.parse, as the app's bundle does) + index build, timed once. */
+export function firstBuild(contentJson: string, now: () => number): number {
+  const t = now()
+  createReferenceSearch(JSON.parse(contentJson) as Content)
+  return now() - t
+}
+
 export interface WorkloadFigures {
   loadBuildFirst: number
   loadBuildMedian: number

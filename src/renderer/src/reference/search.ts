@@ -61,15 +61,15 @@ function sectionText(s: Section | undefined): string[] {
   return [s.text ?? '', ...(s.points ?? [])].filter(Boolean)
 }
 
-/** Index-time term processing: fold the word, drop filler, index both the word and its stem. */
-function indexTerm(term: string, vocab: Set<string>): string[] | null {
+/**
+ * Index-time term processing: fold the word and drop filler. Stems are not indexed (that would
+ * nearly double the start-up work); a query looks its stem up as a prefix instead.
+ */
+function indexTerm(term: string, vocab: Set<string>): string | null {
   const w = normalizeWord(term)
   if (!w || STOPWORDS.has(w)) return null
-  const s = stem(w)
   vocab.add(w)
-  if (s === w) return [w]
-  vocab.add(s)
-  return [w, s]
+  return w
 }
 
 interface Synonym {
@@ -162,7 +162,9 @@ function termQuery(vocab: Vocabulary, word: string, last: boolean): Query {
   const fuzzy = !known && word.length >= 4 && /^[a-z]+$/.test(word) ? 0.2 : false
   const s = stem(word)
   const queries: Query[] = [{ queries: [word], prefix, fuzzy, combineWith: 'OR' }]
-  if (s !== word) queries.push({ queries: [s], prefix: false, fuzzy: false, combineWith: 'OR' })
+  // "stretching" also finds "stretches" and "stretched" through the stem "stretch".
+  if (s !== word && s.length >= 3)
+    queries.push({ queries: [s], prefix: true, fuzzy: false, combineWith: 'OR' })
   return { combineWith: 'OR', queries }
 }
 
@@ -269,7 +271,9 @@ export function createReferenceSearch(content: Content): ReferenceSearch {
   }
   for (const d of content.drugs) {
     const classes = d.classes.map((c) => drugById.get(c)).filter((x): x is Drug => !!x)
+    // A lookup entry's text is its class's note: shown, but indexed once, on the class.
     const note = d.note ?? classes.find((c) => c.note)?.note ?? ''
+    const ownNote = d.note ?? ''
     const classNames = classes.map((c) => c.name).join(' ; ')
     docs.push({
       id: `drug:${d.id}`,
@@ -278,7 +282,7 @@ export function createReferenceSearch(content: Content): ReferenceSearch {
       title: d.name,
       aliases: [...d.brands, ...d.aliases].join(' ; '),
       summary: classNames,
-      body: note,
+      body: ownNote,
     })
     const brands = d.brands.length ? ` (${d.brands.join(', ')})` : ''
     info.set(`drug:${d.id}`, {
