@@ -52,25 +52,24 @@ function headCircle(c: Pt, r = 8): string {
 // Lower leg and foot seen from the side, toes to the right, standing flat.
 const FOOT_FLAT =
   'M54 8 L74 8 L75 66 Q77 78 90 82 L120 87 Q128 89 127 94 Q126 98 118 98 L50 98 Q42 98 42 90 Q43 80 52 68 Z'
-// Toes lifted off the floor, heel down.
-const FOOT_TOES_UP =
-  'M54 8 L74 8 L75 66 Q78 74 92 70 L117 60 Q125 57 127 62 Q129 67 122 72 L66 98 L50 98 Q42 98 42 90 Q43 80 52 68 Z'
+;('M54 8 L74 8 L75 66 Q78 74 92 70 L117 60 Q125 57 127 62 Q129 67 122 72 L66 98 L50 98 Q42 98 42 90 Q43 80 52 68 Z')
 // On tiptoe: heel lifted.
 const FOOT_TIPTOE = 'M48 4 L68 4 L72 56 Q76 66 88 74 L118 92 Q124 96 120 98 L104 98 L66 80 Q54 76 52 66 Z'
 
 export const DRAWINGS: Readonly<Record<string, string>> = {
+  // Rising onto the toes, seen close up: the heel lifts, the toes stay down.
   'toe-raise': svg(
-    floor() + shape(FOOT_FLAT, true) + shape(FOOT_TOES_UP) + arrow([138, 86], [146, 70], [134, 56]),
+    floor() + shape(FOOT_FLAT, true) + shape(FOOT_TIPTOE) + arrow([30, 92], [22, 74], [30, 52]),
   ),
 
+  // Seated toe curl: the toes grip the floor (or a towel) and let go.
   'toe-curl': svg(
     floor() +
-      // towel bunched under the toes
-      `<path d="M96 98 Q104 90 112 98 Q120 90 128 98 Q136 92 148 98" fill="none" stroke="${FLOOR}" stroke-width="2"/>` +
+      `<path d="M92 98 Q100 92 108 98 Q116 92 124 98 Q132 93 146 98" fill="none" stroke="${FLOOR}" stroke-width="2.2"/>` +
       shape(
-        'M54 8 L74 8 L75 66 Q77 78 90 82 L112 86 Q120 84 124 90 Q126 96 119 98 L50 98 Q42 98 42 90 Q43 80 52 68 Z',
+        'M54 8 L74 8 L75 66 Q77 78 90 82 L108 85 Q116 84 121 88 Q126 93 122 97 Q118 99 114 95 Q111 92 106 96 L50 98 Q42 98 42 90 Q43 80 52 68 Z',
       ) +
-      arrow([140, 70], [146, 86], [128, 90]),
+      arrow([138, 66], [146, 84], [128, 90]),
   ),
 
   'marble-pickup': svg(
@@ -144,8 +143,50 @@ export const DRAWINGS: Readonly<Record<string, string>> = {
       arrow([16, 70], [14, 86], [26, 92]),
   ),
 
+  // Standing calf raise holding a chair: up onto the front of the feet, then down slowly.
   'calf-raise': svg(
-    floor() + shape(FOOT_FLAT, true) + shape(FOOT_TIPTOE) + arrow([30, 92], [22, 74], [30, 52]),
+    floor() +
+      limb(
+        [
+          [120, 40],
+          [120, 98],
+        ],
+        3,
+      ) +
+      limb(
+        [
+          [120, 66],
+          [146, 66],
+          [146, 98],
+        ],
+        3,
+      ) +
+      headCircle([70, 14]) +
+      limb([
+        [70, 24],
+        [70, 62],
+      ]) +
+      limb(
+        [
+          [70, 34],
+          [118, 44],
+        ],
+        4,
+      ) +
+      limb([
+        [70, 62],
+        [72, 84],
+        [80, 96],
+        [90, 97],
+      ]) +
+      limb([
+        [70, 62],
+        [66, 84],
+        [74, 96],
+        [84, 97],
+      ]) +
+      `<polyline points="72,84 64,97 88,97" fill="none" stroke="${INK}" stroke-width="2" stroke-dasharray="4 3" stroke-linecap="round"/>` +
+      arrow([40, 92], [32, 74], [40, 52]),
   ),
 
   'leg-swing': svg(

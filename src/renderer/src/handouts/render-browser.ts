@@ -19,7 +19,10 @@ let ready: Promise<PdfMakeBrowser> | undefined
 async function load(): Promise<PdfMakeBrowser> {
   // User Timing marks: the bench and the About figures read how long loading and rendering take.
   performance.mark('handout:pdfmake-load-start')
-  const [pm, fonts] = await Promise.all([import('pdfmake/build/pdfmake'), import('pdfmake/build/vfs_fonts')])
+  const [pm, fonts] = await Promise.all([
+    import('pdfmake/build/pdfmake.min.js'),
+    import('pdfmake/build/vfs_fonts'),
+  ])
   const pdfMake = ((pm as { default?: unknown }).default ?? pm) as PdfMakeBrowser
   const container = ((fonts as { default?: unknown }).default ?? fonts) as TFontContainer | TVirtualFileSystem
   // pdfmake 0.3.11 ships its fonts as a container ({ vfs, fonts }); older builds as a bare vfs.
