@@ -52,7 +52,6 @@ function headCircle(c: Pt, r = 8): string {
 // Lower leg and foot seen from the side, toes to the right, standing flat.
 const FOOT_FLAT =
   'M54 8 L74 8 L75 66 Q77 78 90 82 L120 87 Q128 89 127 94 Q126 98 118 98 L50 98 Q42 98 42 90 Q43 80 52 68 Z'
-;('M54 8 L74 8 L75 66 Q78 74 92 70 L117 60 Q125 57 127 62 Q129 67 122 72 L66 98 L50 98 Q42 98 42 90 Q43 80 52 68 Z')
 // On tiptoe: heel lifted.
 const FOOT_TIPTOE = 'M48 4 L68 4 L72 56 Q76 66 88 74 L118 92 Q124 96 120 98 L104 98 L66 80 Q54 76 52 66 Z'
 
