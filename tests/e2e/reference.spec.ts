@@ -137,6 +137,11 @@ test('medication check: brand, generic, misspelt and unknown names', async ({ pa
   )
   await expectAccessible(page)
   await shoot(page, 'medcheck')
+  await page.getByRole('link', { name: 'Use in the cause finder' }).click()
+  await expect(page.getByTestId('finder-results').locator('li').first()).toHaveAttribute(
+    'data-cause',
+    'medications',
+  )
 })
 
 test('"When to seek help" is one click from the header on any screen', async ({ page, app }) => {
