@@ -75,15 +75,15 @@ export function medicinesSection(
       margin: [0, 0, 0, t.gap * 0.4],
     }) as Pdf
   if (cause.length) {
-    out.push({ text: 'Medicines of yours to ask about', style: 'label' })
+    out.push({ text: 'Medicines of yours to ask about', style: 'label', headlineLevel: 3 })
     out.push({ ul: cause.map(item), markerColor: COLORS.accent, margin: [0, 0, 0, t.gap * 0.6] } as Pdf)
   }
   if (help.length) {
-    out.push({ text: 'Medicines that may help', style: 'label' })
+    out.push({ text: 'Medicines that may help', style: 'label', headlineLevel: 3 })
     out.push({ ul: help.map(item), markerColor: COLORS.accent, margin: [0, 0, 0, t.gap * 0.6] } as Pdf)
   }
   if (unknown.length) {
-    out.push({ text: 'Other medicines on your list', style: 'label' })
+    out.push({ text: 'Other medicines on your list', style: 'label', headlineLevel: 3 })
     out.push({
       text: [
         { text: unknown.map(printable).join(', '), bold: true },
