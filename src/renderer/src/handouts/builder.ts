@@ -292,9 +292,15 @@ function causeBlock(cause: Cause, ctx: Ctx): Pdf[] {
   const { t } = ctx
   const s = cause.sections
   const used = new Set<SourceId>([...s.selfCare.sources, ...(s.prevention?.sources ?? [])])
-  const doNow: Pdf[] = [{ text: 'What you can do', style: 'label', headlineLevel: 3 }, ...sectionBody(s.selfCare, t)]
+  const doNow: Pdf[] = [
+    { text: 'What you can do', style: 'label', headlineLevel: 3 },
+    ...sectionBody(s.selfCare, t),
+  ]
   const later: Pdf[] = s.prevention
-    ? [{ text: 'To help stop it coming back', style: 'label', headlineLevel: 3 }, ...sectionBody(s.prevention, t)]
+    ? [
+        { text: 'To help stop it coming back', style: 'label', headlineLevel: 3 },
+        ...sectionBody(s.prevention, t),
+      ]
     : []
   // Side by side in normal print reads like a leaflet; large print needs the full width.
   const advice: Pdf[] =
