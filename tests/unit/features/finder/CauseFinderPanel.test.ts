@@ -8,7 +8,10 @@ import CauseFinderPanel from '@renderer/features/finder/CauseFinderPanel.vue'
 function setup(findings: string[] = [], medicines = '') {
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/help', name: 'help', component: { template: '<div />' } }],
+    routes: [
+      { path: '/', component: { template: '<div />' } },
+      { path: '/help', name: 'help', component: { template: '<div />' } },
+    ],
   })
   return mount(CauseFinderPanel, {
     props: { findings, medicines },
