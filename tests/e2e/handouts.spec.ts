@@ -48,8 +48,11 @@ test('from a visit: make, preview, save, reissue byte for byte', async ({ page, 
   await expect(page.getByTestId('section-when-to-seek-help')).toBeChecked()
 
   // Add a cause with the combobox, keyboard only.
-  await page.getByTestId('cause-picker').fill('shoes')
-  await page.getByTestId('cause-option-poor-footwear').click()
+  await page.getByTestId('cause-picker').focus()
+  await page.keyboard.type('shoes')
+  await expect(page.getByTestId('cause-option-poor-footwear')).toBeVisible()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Enter')
   await expect(page.getByTestId('chosen-cause-poor-footwear')).toBeVisible()
   await page.keyboard.press('Escape')
   await page.getByTestId('section-night-cramps').check()
@@ -195,4 +198,11 @@ test('templates: save a set of causes and sections, start from it', async ({ pag
   await page.getByTestId('template-Night cramps - runner').getByRole('link', { name: 'Use' }).click()
   await expect(page.getByTestId('chosen-cause-low-magnesium')).toBeVisible()
   await expect(page.getByTestId('section-night-cramps')).toBeChecked()
+
+  // Dark theme: still readable and accessible.
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await page.getByTestId('handout-patient').fill('Sam Runner')
+  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
+  await expectAccessible(page)
+  await shoot(page, 'handout-editor-dark')
 })
