@@ -1,0 +1,95 @@
+import 'fake-indexeddb/auto'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { notesDb, notesRepo } from '../../../src/renderer/src/notes/instance'
+import { emptyPatientInput } from '../../../src/renderer/src/notes/model'
+import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
+import { useHandoutTemplatesStore } from '../../../src/renderer/src/stores/handoutTemplates'
+import { useHandoutHistoryStore } from '../../../src/renderer/src/stores/handoutHistory'
+import { EMPTY_CLINIC } from '../../../src/renderer/src/handouts/clinic'
+import type { StoredHandout } from '../../../src/renderer/src/handouts/spec'
+import { CLINIC, makeSpec } from './helpers'
+
+beforeEach(async () => {
+  setActivePinia(createPinia())
+  await Promise.all(notesDb.tables.map((t) => t.clear()))
+})
+
+describe('clinic settings store', () => {
+  it('starts blank, saves under "clinic", and reads back in a new session', async () => {
+    expect(await useClinicStore().load()).toEqual(EMPTY_CLINIC)
+    await useClinicStore().save(CLINIC)
+    expect(await notesRepo.getSetting('clinic')).toEqual(CLINIC)
+    setActivePinia(createPinia())
+    expect(await useClinicStore().load()).toEqual(CLINIC)
+  })
+
+  it('says so when the stored settings cannot be read, and refuses to save bad ones', async () => {
+    await notesRepo.setSetting('clinic', { name: 42 })
+    const store = useClinicStore()
+    expect(await store.load()).toEqual(EMPTY_CLINIC)
+    expect(store.loadError).toMatch(/could not be read/)
+    await expect(store.save({ ...CLINIC, phone: 'x'.repeat(61) })).rejects.toThrow()
+    expect(await notesRepo.getSetting('clinic')).toEqual({ name: 42 })
+  })
+})
+
+describe('handout templates store', () => {
+  it('saves, replaces by name regardless of case, lists by name and deletes', async () => {
+    const store = useHandoutTemplatesStore()
+    await store.save('Night cramps - runner', ['low-magnesium'], ['night-cramps'])
+    await store.save('Arch cramps', ['poor-footwear'], ['footwear'])
+    const again = await store.save('night cramps - RUNNER', ['dehydration'], ['hydration'])
+    expect(store.templates.map((t) => t.name)).toEqual(['Arch cramps', 'night cramps - RUNNER'])
+    expect(again.causes).toEqual(['dehydration'])
+    expect(await notesDb.handoutTemplates.count()).toBe(2)
+    await store.remove(again.id)
+    expect(store.templates.map((t) => t.name)).toEqual(['Arch cramps'])
+  })
+})
+
+describe('handout history store', () => {
+  async function visit(): Promise<{ visitId: string; patientId: string }> {
+    const patient = await notesRepo.createPatient({ ...emptyPatientInput(), name: 'Margaret Quill' })
+    const v = await notesRepo.createVisit(patient.id)
+    return { visitId: v.id, patientId: patient.id }
+  }
+  const handout = (visitId: string, sha: string, createdAt: string): StoredHandout => ({
+    id: `h-${sha}`,
+    spec: makeSpec({ visitId }),
+    createdAt,
+    sha256: sha.repeat(64).slice(0, 64),
+  })
+
+  it('notes a handout on its visit once, and lists recent ones newest first', async () => {
+    const { visitId } = await visit()
+    const store = useHandoutHistoryStore()
+    expect(await store.record(visitId, handout(visitId, 'a', '2026-11-21T10:00:00.000Z'))).toBe('added')
+    expect(await store.record(visitId, handout(visitId, 'a', '2026-11-21T11:00:00.000Z'))).toBe('already')
+    expect(await store.record(visitId, handout(visitId, 'b', '2026-11-21T12:00:00.000Z'))).toBe('added')
+    expect((await notesRepo.getVisit(visitId))!.handouts.map((h) => h.id)).toEqual(['h-a', 'h-b'])
+    const recent = await store.loadRecent()
+    expect(recent.map((r) => [r.patientName, r.handout.id])).toEqual([
+      ['Margaret Quill', 'h-b'],
+      ['Margaret Quill', 'h-a'],
+    ])
+    expect((await store.find(visitId, 'h-a'))?.handout.sha256).toBe('a'.repeat(64))
+    expect(await store.find(visitId, 'nope')).toBeUndefined()
+  })
+
+  it('keeps the handout when the visit was saved elsewhere in between', async () => {
+    const { visitId } = await visit()
+    const v = (await notesRepo.getVisit(visitId))!
+    await notesRepo.updateVisit(visitId, v.revision, { note: 'typed in another window' })
+    await useHandoutHistoryStore().record(visitId, handout(visitId, 'c', '2026-11-21T10:00:00.000Z'))
+    const after = (await notesRepo.getVisit(visitId))!
+    expect(after.note).toBe('typed in another window')
+    expect(after.handouts).toHaveLength(1)
+  })
+
+  it('refuses to note a handout on a visit that is gone', async () => {
+    await expect(
+      useHandoutHistoryStore().record('missing', handout('missing', 'd', '2026-11-21T10:00:00.000Z')),
+    ).rejects.toThrow(/no longer exists/)
+  })
+})
