@@ -206,3 +206,21 @@ test('templates: save a set of causes and sections, start from it', async ({ pag
   await expectAccessible(page)
   await shoot(page, 'handout-editor-dark')
 })
+
+test.describe('plain browser fallback', () => {
+  test.use({ bridge: false })
+  test('saving downloads the PDF with the suggested name, and offers no "Open"', async ({ page, app }) => {
+    await app.goto('#/handouts/new')
+    await page.getByTestId('handout-patient').fill('Ada Lowe')
+    await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
+    const download = page.waitForEvent('download')
+    await page.getByTestId('handout-save').click()
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(/^Handout - Ada Lowe - \d{4}-\d{2}-\d{2}\.pdf$/)
+    const text = await pdfText(new Uint8Array(readFileSync((await file.path())!)))
+    expect(text).toContain('Ada Lowe')
+    expect(text).toContain('When to get help')
+    await expect(page.getByTestId('handout-notice')).toContainText('Saved as')
+    await expect(page.getByTestId('handout-open')).toHaveCount(0)
+  })
+})
