@@ -81,8 +81,10 @@ export const CauseSchema = z
   .object({
     id: slug,
     name: nonEmpty,
-    /** Other names, clinical synonyms and the lay words patients use. */
+    /** Other names for the same thing (shown as "Also called"). */
     aliases: z.array(nonEmpty).default([]),
+    /** Search only: lay words and related terms that should find this entry; never shown as names. */
+    keywords: z.array(nonEmpty).default([]),
     category: CategorySchema,
     /** One line for lists and search results (clinician-facing). */
     summary: nonEmpty,

@@ -214,7 +214,8 @@ export function createReferenceSearch(content: Content): ReferenceSearch {
       kind: 'cause',
       refId: c.id,
       title: c.name,
-      aliases: c.aliases.join(' ; '),
+      // Other names and search-only keywords weigh the same: both are words people type for it.
+      aliases: [...c.aliases, ...c.keywords].join(' ; '),
       summary: c.summary,
       body: body.join('\n'),
     })
