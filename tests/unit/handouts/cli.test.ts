@@ -25,7 +25,8 @@ describe('handout CLI', () => {
     const dir = tmp()
     const out = join(dir, 'handout.pdf')
     const r = cli(['--spec', 'examples/handout-spec.json', '--out', out])
-    expect(r.stderr).toBe('')
+    // The example may trail the content version; that is a note, not an error.
+    expect(r.stderr.replace(/^Note: .*\n/m, '')).toBe('')
     expect(r.status).toBe(0)
     expect(r.stdout).toMatch(/Wrote .*handout\.pdf \(\d+ pages?, \d+ KB\)/)
     const bytes = new Uint8Array(readFileSync(out))
@@ -41,6 +42,17 @@ describe('handout CLI', () => {
     cli(['--spec', 'examples/handout-spec.json', '--out', join(dir, 'a.pdf')])
     cli(['--spec=examples/handout-spec.json', '--out=' + join(dir, 'b.pdf')])
     expect(readFileSync(join(dir, 'a.pdf')).equals(readFileSync(join(dir, 'b.pdf')))).toBe(true)
+  })
+
+  it('notes when the spec was made with another content version, and still builds', () => {
+    const dir = tmp()
+    writeFileSync(join(dir, 's.json'), JSON.stringify(specInput({ contentVersion: '2020.1.1' })))
+    const r = cli(['--spec', join(dir, 's.json'), '--out', join(dir, 'o.pdf')])
+    expect(r.status).toBe(0)
+    expect(r.stderr).toMatch(
+      /^Note: the spec was made with content version 2020\.1\.1; building with the current version/,
+    )
+    expect(existsSync(join(dir, 'o.pdf'))).toBe(true)
   })
 
   const bad: [string, (dir: string) => string, RegExp][] = [
