@@ -1,7 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
+import { loadContent } from '../../scripts/content-fs'
 import { expectAccessible, expect, shoot, test, type AppHandle } from './fixtures'
+
+const content = loadContent()
+const cause = (id: string): string => content.causes.find((c) => c.id === id)!.name
+const topic = (id: string): string => content.topics.find((t) => t.id === id)!.title
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
@@ -30,7 +35,7 @@ async function patientWithVisit(page: Page, app: AppHandle): Promise<void> {
   await app.goto('#/reference/causes/dehydration')
   await page.getByTestId('add-to-visit').first().click()
   await page.goto(visitUrl)
-  await expect(page.getByTestId('visit-causes')).toContainText('Dehydration')
+  await expect(page.getByTestId('visit-causes')).toContainText(cause('dehydration'))
 }
 
 test('from a visit: make, preview, save, reissue byte for byte', async ({ page, app }) => {
@@ -85,13 +90,13 @@ test('from a visit: make, preview, save, reissue byte for byte', async ({ page, 
   const saved = new Uint8Array(readFileSync(join(app.savedDir, request.suggestedName)))
   const text = await pdfText(saved)
   expect(text).toContain('Margaret Quill')
-  expect(text).toContain('Dehydration')
-  expect(text).toContain('Poor or ill-fitting footwear')
-  expect(text).toContain('Cramps at night')
-  expect(text).toContain('When to get help')
+  expect(text).toContain(cause('dehydration'))
+  expect(text).toContain(cause('poor-footwear'))
+  expect(text).toContain(topic('night-cramps'))
+  expect(text).toContain(topic('when-to-seek-help'))
   expect(text).toContain('furosemide 40 mg')
   expect(text).toContain('Try the calf stretch every evening.')
-  expect(text).not.toContain('Stretches and foot exercises')
+  expect(text).not.toContain(topic('exercises'))
 
   // "Open" shows it in the system viewer.
   await page.getByTestId('handout-open').click()
@@ -219,7 +224,7 @@ test.describe('plain browser fallback', () => {
     expect(file.suggestedFilename()).toMatch(/^Handout - Ada Lowe - \d{4}-\d{2}-\d{2}\.pdf$/)
     const text = await pdfText(new Uint8Array(readFileSync((await file.path())!)))
     expect(text).toContain('Ada Lowe')
-    expect(text).toContain('When to get help')
+    expect(text).toContain(topic('when-to-seek-help'))
     await expect(page.getByTestId('handout-notice')).toContainText('Saved as')
     await expect(page.getByTestId('handout-open')).toHaveCount(0)
   })
