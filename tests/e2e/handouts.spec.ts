@@ -159,6 +159,12 @@ test('clinic settings: logo from a file, with clear errors for bad files', async
   await page.getByTestId('clinic-logo-choose').click()
   await expect(page.getByTestId('clinic-logo-error')).toContainText('must be a PNG, JPEG or SVG')
 
+  const big = join(app.savedDir, 'huge.png')
+  writeFileSync(big, Buffer.alloc(400 * 1024, 1))
+  app.dialogs.nextOpenPath(big)
+  await page.getByTestId('clinic-logo-choose').click()
+  await expect(page.getByTestId('clinic-logo-error')).toContainText('too large')
+
   const svg = join(app.savedDir, 'logo.svg')
   writeFileSync(
     svg,
