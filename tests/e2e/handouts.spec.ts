@@ -108,6 +108,7 @@ test('from a visit: make, preview, save, reissue byte for byte', async ({ page, 
   await app.goto('#/handouts')
   await expect(page.getByTestId('recent-handout')).toHaveCount(1)
   await expectAccessible(page)
+  await shoot(page, 'handouts-home')
   await page.goBack()
   await page.getByTestId('visit-reissue').click()
   await expect(page.getByTestId('reissue-identical')).toBeVisible({ timeout: 20_000 })
