@@ -122,7 +122,7 @@ test('from a visit: make, preview, save, reissue byte for byte', async ({ page, 
   await shoot(page, 'handout-reissue')
 })
 
-test('reissue says when the clinic details changed, and can rebuild with them', async ({ page, app }) => {
+test('reissue says when the clinic details or the content changed, and can rebuild with the current ones', async ({ page, app }) => {
   await patientWithVisit(page, app)
   await page.getByTestId('make-handout').click()
   await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
@@ -150,6 +150,38 @@ test('reissue says when the clinic details changed, and can rebuild with them', 
   expect(await pdfText(new Uint8Array(readFileSync(join(app.savedDir, 'rebuilt.pdf'))))).toContain(
     'Hillside Podiatry',
   )
+
+  // A handout given with older content: it can no longer be copied exactly, and the app says so.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('cramp-clinic')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const tx = open.result.transaction('visits', 'readwrite')
+          const store = tx.objectStore('visits')
+          const all = store.getAll()
+          all.onsuccess = () => {
+            for (const v of all.result as { handouts: { spec: { contentVersion: string } }[] }[]) {
+              for (const h of v.handouts) h.spec.contentVersion = '2020.1.1'
+              store.put(v)
+            }
+          }
+          tx.oncomplete = () => {
+            open.result.close()
+            resolve()
+          }
+          tx.onerror = () => reject(tx.error)
+        }
+      }),
+  )
+  await app.goto('#/handouts')
+  await page.getByTestId('reissue').first().click()
+  await expect(page.getByTestId('reissue-content-changed')).toContainText('version 2020.1.1')
+  await expect(page.getByTestId('handout-save')).toBeDisabled()
+  await page.getByTestId('reissue-rebuild').click()
+  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId('handout-save')).toBeEnabled()
 })
 
 test('clinic settings: logo from a file, with clear errors for bad files', async ({ page, app }) => {
