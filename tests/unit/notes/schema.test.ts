@@ -21,7 +21,7 @@ describe('schema versions', () => {
         .schema.indexes.map((i) => i.name)
         .sort()
     expect(indexes('patients')).toEqual(['chartKey', 'dateOfBirth', 'listOrder', 'nameWords', 'updatedAt'])
-    expect(indexes('visits')).toEqual(['[patientId+dateTime]', 'dateTime', 'patientId', 'updatedAt', 'words'])
+    expect(indexes('visits')).toEqual(['[patientId+dateTime]', 'dateTime', 'patientId', 'updatedAt'])
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'handoutTemplates',
       'patients',

@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
+import { NotesDB } from '../../../src/renderer/src/notes/db'
 import { emptyPatientInput } from '../../../src/renderer/src/notes/model'
+import { NotesRepository } from '../../../src/renderer/src/notes/repository'
 import { findWordStart, searchNotes, snippetAt } from '../../../src/renderer/src/notes/search'
 import { indexTokens, words } from '../../../src/renderer/src/notes/text'
 import { freshRepo } from './helpers'
@@ -57,14 +59,14 @@ describe('note search', () => {
     expect((await searchNotes(db, 'stretch')).total).toBe(0)
   })
 
-  it('walks the date index when a word matches very many visits', async () => {
+  it('ranks very many matches newest first and counts them all', async () => {
     const { repo, db } = freshRepo()
     const p = await repo.createPatient({ ...emptyPatientInput(), name: 'Many' })
     const rows = Array.from({ length: 1600 }, (_, i) => ({
       dateTime: new Date(Date.UTC(2020, 0, 1) + i * 3600_000).toISOString(),
       note: `common word ${i}`,
     }))
-    for (const r of rows) await repo.createVisit(p.id, r)
+    await Promise.all(rows.map((r) => repo.createVisit(p.id, r)))
     const found = await searchNotes(db, 'common', 5)
     expect(found.total).toBe(1600)
     expect(found.hits.map((h) => h.visit.note)).toEqual([
@@ -83,5 +85,21 @@ describe('note search', () => {
     const s = snippetAt(long, 101)
     expect(s.startsWith('…')).toBe(true)
     expect(s).toContain('target')
+  })
+
+  it('sees visits written in another window (same database, another connection)', async () => {
+    const { repo, db } = freshRepo()
+    const p = await repo.createPatient({ ...emptyPatientInput(), name: 'Two Windows' })
+    await repo.createVisit(p.id, { note: 'first window wrote this' })
+    expect((await searchNotes(db, 'first')).total).toBe(1)
+    // A second connection to the same database, as another tab or window would have.
+    const other = new NotesDB(db.name)
+    const otherRepo = new NotesRepository(other)
+    const v = await otherRepo.createVisit(p.id, { note: 'second window wrote this' })
+    await expect.poll(async () => (await searchNotes(db, 'second')).total).toBe(1)
+    await otherRepo.updateVisit(v.id, 1, { note: 'changed again elsewhere' })
+    await expect.poll(async () => (await searchNotes(db, 'second')).total).toBe(0)
+    expect((await searchNotes(db, 'elsewhere')).hits[0]?.visit.id).toBe(v.id)
+    other.close()
   })
 })

@@ -15,6 +15,7 @@ import {
   type Visit,
 } from './model'
 import { fromPatientRow, fromVisitRow, toPatientRow, toVisitRow } from './rows'
+import { visitsChanged } from './searchIndex'
 
 export const BACKUP_FORMAT = 'cramp-clinic-backup'
 export const BACKUP_VERSION = 1
@@ -92,32 +93,67 @@ export async function exportBackup(
   db: NotesDB,
   options: { appVersion: string; now?: Date },
 ): Promise<ExportedBackup> {
-  const createdAt = (options.now ?? new Date()).toISOString()
-  const chunks: Uint8Array[] = []
-  const counts = emptyCounts()
+  let encoded: { chunks: Uint8Array[]; counts: BackupCounts } | undefined
   await db.transaction(
     'r',
     BACKUP_TABLES.map((t) => db.table(t)),
     async () => {
-      // Canonical order of the data object's keys: alphabetical.
-      const tables = [...BACKUP_TABLES].sort()
-      chunks.push(encoder.encode('{'))
-      for (const [i, table] of tables.entries()) {
-        chunks.push(encoder.encode(`${i ? ',' : ''}${JSON.stringify(table)}:[`))
-        let first = true
-        for await (const page of pages(db, table)) {
-          const records = page.map((row) => exportRecord(table, row)).filter((r) => r !== undefined)
-          if (!records.length) continue
-          counts[table] += records.length
-          const text = records.map((r) => canonicalJson(r)).join(',')
-          chunks.push(encoder.encode(`${first ? '' : ','}${text}`))
-          first = false
-        }
-        chunks.push(encoder.encode(']'))
-      }
-      chunks.push(encoder.encode('}'))
+      encoded = await encodeData((table) => pages(db, table))
     },
   )
+  return assemble(encoded!, options)
+}
+
+/**
+ * A backup document from records held in memory (the seed script, tests): the same bytes as an
+ * export of a database holding exactly these records in key order.
+ */
+export async function backupFromRecords(
+  data: Partial<Record<BackupTable, unknown[]>>,
+  options: { appVersion: string; now?: Date },
+): Promise<ExportedBackup> {
+  const key = (table: BackupTable, r: unknown): string =>
+    String((r as Record<string, unknown>)[table === 'settings' ? 'key' : 'id'])
+  const encoded = await encodeData(async function* (table) {
+    const rows = [...(data[table] ?? [])].sort((a, b) => (key(table, a) < key(table, b) ? -1 : 1))
+    for (let i = 0; i < rows.length; i += CHUNK) yield rows.slice(i, i + CHUNK)
+  })
+  return assemble(encoded, options)
+}
+
+/** The canonical text of the data object, table by table, page by page, as bytes. */
+async function encodeData(
+  source: (table: BackupTable) => AsyncIterable<unknown[]>,
+): Promise<{ chunks: Uint8Array[]; counts: BackupCounts }> {
+  const chunks: Uint8Array[] = []
+  const counts = emptyCounts()
+  // Canonical order of the data object's keys: alphabetical.
+  const tables = [...BACKUP_TABLES].sort()
+  chunks.push(encoder.encode('{'))
+  for (const [i, table] of tables.entries()) {
+    chunks.push(encoder.encode(`${i ? ',' : ''}${JSON.stringify(table)}:[`))
+    let first = true
+    for await (const page of source(table)) {
+      const records = page.map((row) => exportRecord(table, row)).filter((r) => r !== undefined)
+      if (!records.length) continue
+      counts[table] += records.length
+      const text = records.map((r) => canonicalJson(r)).join(',')
+      chunks.push(encoder.encode(`${first ? '' : ','}${text}`))
+      first = false
+    }
+    chunks.push(encoder.encode(']'))
+  }
+  chunks.push(encoder.encode('}'))
+  return { chunks, counts }
+}
+
+/** Head, data and checksum in one buffer, copied once (peak memory about twice the file). */
+async function assemble(
+  encoded: { chunks: Uint8Array[]; counts: BackupCounts },
+  options: { appVersion: string; now?: Date },
+): Promise<ExportedBackup> {
+  const { chunks, counts } = encoded
+  const createdAt = (options.now ?? new Date()).toISOString()
   const dataLength = chunks.reduce((n, c) => n + c.length, 0)
   const head = (checksum: string): string =>
     `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},` +
@@ -485,6 +521,7 @@ export async function applyBackup(
       { cause },
     )
   }
+  await visitsChanged(db, [], { rebuild: true })
   return { mode, written }
 }
 

@@ -11,7 +11,10 @@ export interface PatientRow extends Patient {
   listOrder: string
 }
 
-/** A visit as stored: the domain record plus the folded words of its texts (full-text index). */
+/**
+ * A visit as stored: the domain record plus the folded words of its texts, kept so the in-memory
+ * search index (searchIndex.ts) is built without re-reading and folding every note.
+ */
 export interface VisitRow extends Visit {
   words: string[]
 }
@@ -42,7 +45,7 @@ export class NotesDB extends Dexie {
     if (upTo >= 1) {
       db.version(1).stores({
         patients: 'id, listOrder, *nameWords, chartKey, dateOfBirth, updatedAt',
-        visits: 'id, patientId, [patientId+dateTime], dateTime, *words, updatedAt',
+        visits: 'id, patientId, [patientId+dateTime], dateTime, updatedAt',
         trash: 'id, kind, deletedAt',
         settings: 'key',
         handoutTemplates: 'id',

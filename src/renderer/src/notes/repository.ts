@@ -16,6 +16,7 @@ import {
   type VisitInput,
 } from './model'
 import { fromPatientRow, fromVisitRow, toPatientRow, toVisitRow } from './rows'
+import { visitsChanged } from './searchIndex'
 import { fold } from './text'
 
 export interface PatientPage {
@@ -154,6 +155,7 @@ export class NotesRepository {
       await this.db.visits.add(toVisitRow(visit))
       await this.refreshLastVisit(patientId)
     })
+    await visitsChanged(this.db, [visit.id])
     return visit
   }
 
@@ -188,7 +190,7 @@ export class NotesRepository {
    * window editing the same visit); otherwise throws a ConflictError holding the stored visit.
    */
   async updateVisit(id: string, baseRevision: number, changes: Partial<VisitInput>): Promise<Visit> {
-    return this.db.transaction('rw', this.db.visits, this.db.patients, async () => {
+    const result = await this.db.transaction('rw', this.db.visits, this.db.patients, async () => {
       const row = await this.db.visits.get(id)
       if (!row) throw new MissingRecordError('visit')
       const current = fromVisitRow(row)
@@ -204,6 +206,8 @@ export class NotesRepository {
       if (next.dateTime !== current.dateTime) await this.refreshLastVisit(next.patientId)
       return next
     })
+    await visitsChanged(this.db, [id])
+    return result
   }
 
   /**
@@ -211,7 +215,7 @@ export class NotesRepository {
    * Additive, so it needs no base revision; the revision still moves so editors elsewhere notice.
    */
   async addCause(visitId: string, causeId: string): Promise<Visit> {
-    return this.db.transaction('rw', this.db.visits, async () => {
+    const result = await this.db.transaction('rw', this.db.visits, async () => {
       const row = await this.db.visits.get(visitId)
       if (!row) throw new MissingRecordError('visit')
       const current = fromVisitRow(row)
@@ -225,6 +229,8 @@ export class NotesRepository {
       await this.db.visits.put(toVisitRow(next))
       return next
     })
+    await visitsChanged(this.db, [visitId])
+    return result
   }
 
   /** Keeps the patient's list position in step with their newest visit. */
@@ -245,41 +251,57 @@ export class NotesRepository {
 
   /** Moves the patient and all their visits to the trash, as one entry. */
   async trashPatient(id: string): Promise<TrashEntry> {
-    return this.db.transaction('rw', this.db.patients, this.db.visits, this.db.trash, async () => {
-      const row = await this.db.patients.get(id)
-      if (!row) throw new MissingRecordError('patient')
-      const visitRows = await this.db.visits.where('patientId').equals(id).toArray()
-      const entry: TrashEntry = {
-        id: this.newId(),
-        kind: 'patient',
-        deletedAt: this.now(),
-        patient: fromPatientRow(row),
-        visits: visitRows.map(fromVisitRow),
-      }
-      await this.db.trash.add(entry)
-      await this.db.visits.bulkDelete(visitRows.map((v) => v.id))
-      await this.db.patients.delete(id)
-      return entry
-    })
+    const result = await this.db.transaction(
+      'rw',
+      this.db.patients,
+      this.db.visits,
+      this.db.trash,
+      async () => {
+        const row = await this.db.patients.get(id)
+        if (!row) throw new MissingRecordError('patient')
+        const visitRows = await this.db.visits.where('patientId').equals(id).toArray()
+        const entry: TrashEntry = {
+          id: this.newId(),
+          kind: 'patient',
+          deletedAt: this.now(),
+          patient: fromPatientRow(row),
+          visits: visitRows.map(fromVisitRow),
+        }
+        await this.db.trash.add(entry)
+        await this.db.visits.bulkDelete(visitRows.map((v) => v.id))
+        await this.db.patients.delete(id)
+        return entry
+      },
+    )
+    await visitsChanged(this.db, result.kind === 'patient' ? result.visits.map((v) => v.id) : [])
+    return result
   }
 
   async trashVisit(id: string): Promise<TrashEntry> {
-    return this.db.transaction('rw', this.db.patients, this.db.visits, this.db.trash, async () => {
-      const row = await this.db.visits.get(id)
-      if (!row) throw new MissingRecordError('visit')
-      const patient = await this.db.patients.get(row.patientId)
-      const entry: TrashEntry = {
-        id: this.newId(),
-        kind: 'visit',
-        deletedAt: this.now(),
-        visit: fromVisitRow(row),
-        patientName: patient?.name ?? '',
-      }
-      await this.db.trash.add(entry)
-      await this.db.visits.delete(id)
-      await this.refreshLastVisit(row.patientId)
-      return entry
-    })
+    const result = await this.db.transaction(
+      'rw',
+      this.db.patients,
+      this.db.visits,
+      this.db.trash,
+      async () => {
+        const row = await this.db.visits.get(id)
+        if (!row) throw new MissingRecordError('visit')
+        const patient = await this.db.patients.get(row.patientId)
+        const entry: TrashEntry = {
+          id: this.newId(),
+          kind: 'visit',
+          deletedAt: this.now(),
+          visit: fromVisitRow(row),
+          patientName: patient?.name ?? '',
+        }
+        await this.db.trash.add(entry)
+        await this.db.visits.delete(id)
+        await this.refreshLastVisit(row.patientId)
+        return entry
+      },
+    )
+    await visitsChanged(this.db, [id])
+    return result
   }
 
   /** Trash entries, most recently deleted first. */
@@ -289,26 +311,37 @@ export class NotesRepository {
 
   /** Puts a trashed patient (with their visits) or visit back where it was. */
   async restoreFromTrash(entryId: string): Promise<TrashEntry> {
-    return this.db.transaction('rw', this.db.patients, this.db.visits, this.db.trash, async () => {
-      const entry = await this.db.trash.get(entryId)
-      if (!entry) throw new MissingRecordError('trash entry')
-      if (entry.kind === 'patient') {
-        await this.db.patients.put(toPatientRow(entry.patient))
-        await this.db.visits.bulkPut(entry.visits.map(toVisitRow))
-        await this.refreshLastVisit(entry.patient.id)
-      } else {
-        const patient = await this.db.patients.get(entry.visit.patientId)
-        if (!patient) {
-          throw new ValidationError(
-            `This visit belongs to ${entry.patientName || 'a patient'} who is in the trash too. Restore the patient first.`,
-          )
+    const result = await this.db.transaction(
+      'rw',
+      this.db.patients,
+      this.db.visits,
+      this.db.trash,
+      async () => {
+        const entry = await this.db.trash.get(entryId)
+        if (!entry) throw new MissingRecordError('trash entry')
+        if (entry.kind === 'patient') {
+          await this.db.patients.put(toPatientRow(entry.patient))
+          await this.db.visits.bulkPut(entry.visits.map(toVisitRow))
+          await this.refreshLastVisit(entry.patient.id)
+        } else {
+          const patient = await this.db.patients.get(entry.visit.patientId)
+          if (!patient) {
+            throw new ValidationError(
+              `This visit belongs to ${entry.patientName || 'a patient'} who is in the trash too. Restore the patient first.`,
+            )
+          }
+          await this.db.visits.put(toVisitRow(entry.visit))
+          await this.refreshLastVisit(entry.visit.patientId)
         }
-        await this.db.visits.put(toVisitRow(entry.visit))
-        await this.refreshLastVisit(entry.visit.patientId)
-      }
-      await this.db.trash.delete(entryId)
-      return entry
-    })
+        await this.db.trash.delete(entryId)
+        return entry
+      },
+    )
+    await visitsChanged(
+      this.db,
+      result.kind === 'patient' ? result.visits.map((v) => v.id) : [result.visit.id],
+    )
+    return result
   }
 
   /** Deletes everything in the trash for good. Returns how many entries went. */

@@ -1,7 +1,8 @@
-import type { NotesDB } from './db'
+import type { NotesDB, VisitRow } from './db'
 import type { Patient, Visit } from './model'
 import { fromVisitRow } from './rows'
-import { fold, words } from './text'
+import { noteIndexFor } from './searchIndex'
+import { fold, isIndexed, words } from './text'
 
 export interface NoteHit {
   visit: Visit
@@ -18,46 +19,26 @@ export interface NoteHit {
 
 export interface NoteSearchResult {
   hits: NoteHit[]
-  /** How many visits match in all (hits holds the newest `limit`). */
+  /** How many visits match (an upper bound when `exact` is false). */
   total: number
+  exact: boolean
 }
-
-/** Below this many candidates they are read and sorted; above it the date index is walked. */
-const READ_ALL_LIMIT = 1500
 
 /**
  * Full text over visit notes, reasons and plans: every query word must start a word of the visit
- * (accents and case ignored). Uses the multi-entry `words` index written with each visit, so a
- * search reads only matching keys, then at most a bounded number of rows, newest first.
+ * (accents and case ignored), newest visits first. The first search reads all visits into the
+ * in-memory index (searchIndex.ts); later ones read only the hits shown.
  */
 export async function searchNotes(db: NotesDB, query: string, limit = 20): Promise<NoteSearchResult> {
-  const terms = [...new Set(words(query))]
-  if (!terms.length) return { hits: [], total: 0 }
-  // Longest words first: they match the fewest keys, so the sets shrink fastest.
-  terms.sort((a, b) => b.length - a.length)
-  let ids: Set<string> | undefined
-  for (const term of terms) {
-    const keys = (await db.visits.where('words').startsWith(term).primaryKeys()) as string[]
-    const next = new Set<string>()
-    for (const key of keys) if (!ids || ids.has(key)) next.add(key)
-    ids = next
-    if (!ids.size) return { hits: [], total: 0 }
-  }
-  const matches = ids ?? new Set<string>()
-  let rows
-  if (matches.size <= READ_ALL_LIMIT) {
-    rows = (await db.visits.bulkGet([...matches])).filter((r) => r !== undefined)
-    rows.sort((a, b) => (a.dateTime < b.dateTime ? 1 : a.dateTime > b.dateTime ? -1 : 0))
-    rows = rows.slice(0, limit)
-  } else {
-    // Many matches: walking the dates backwards meets `limit` of them after few rows.
-    rows = await db.visits
-      .orderBy('dateTime')
-      .reverse()
-      .filter((row) => matches.has(row.id))
-      .limit(limit)
-      .toArray()
-  }
+  const terms = [...new Set(words(query))].filter(isIndexed)
+  if (!terms.length) return { hits: [], total: 0, exact: true }
+  const index = noteIndexFor(db)
+  do await index.ready()
+  while (!index.isReady)
+  const found = index.query(terms, limit)
+  const rows = (await db.visits.bulkGet(found.ids)).filter((r): r is VisitRow => r !== undefined)
+  const total = found.total
+  const exact = true
   const patientIds = [...new Set(rows.map((r) => r.patientId))]
   const patients = await db.patients.bulkGet(patientIds)
   const names = new Map<string, string>()
@@ -75,7 +56,7 @@ export async function searchNotes(db: NotesDB, query: string, limit = 20): Promi
       terms: typed,
     }
   })
-  return { hits, total: matches.size }
+  return { hits, total, exact }
 }
 
 /** First place a query word starts a word, searching note, then reason, then plan. */

@@ -22,12 +22,27 @@ export function words(text: string): string[] {
   return out
 }
 
+/**
+ * Words too common to be worth an index entry: every entry costs a write on each save and a
+ * restore of 100,000 visits writes millions of them.
+ */
+const STOP_WORDS = new Set(
+  'an and are as at be but by for from had has have he her his in is it its of on or she so that the their them they this to was we were with'.split(
+    ' ',
+  ),
+)
+
+/** Whether a folded word is indexed (and so can be searched for). */
+export function isIndexed(word: string): boolean {
+  return (word.length >= 2 || /\p{N}/u.test(word)) && !STOP_WORDS.has(word)
+}
+
 /** Distinct tokens worth indexing. One-letter words would make every prefix query huge. */
 export function indexTokens(...texts: string[]): string[] {
   const set = new Set<string>()
   for (const text of texts) {
     for (const word of words(text)) {
-      if (word.length >= 2 || /\p{N}/u.test(word)) set.add(word)
+      if (isIndexed(word)) set.add(word)
     }
   }
   return [...set]

@@ -1,6 +1,7 @@
 import { requestPersistenceOnce } from './persistence'
 import { notesDb, notesRepo } from '@renderer/notes/instance'
 import { searchNotes } from '@renderer/notes/search'
+import { noteIndexFor } from '@renderer/notes/searchIndex'
 import type { SearchHit, SearchProvider } from '@renderer/search/types'
 import { formatDate, formatDateTime } from '@renderer/features/patients/format'
 
@@ -50,5 +51,13 @@ export const notesSearchProvider: SearchProvider = {
 }
 
 // The header search is created at start-up: the first run is the moment to ask for storage that
-// the browser engine will not clear on its own.
+// the browser engine will not clear on its own, and the note index is built in the background so
+// the first search does not wait for it.
 void requestPersistenceOnce().catch(() => undefined)
+setTimeout(
+  () =>
+    void noteIndexFor(notesDb)
+      .ready()
+      .catch(() => undefined),
+  1500,
+)
