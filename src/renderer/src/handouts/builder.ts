@@ -42,7 +42,7 @@ interface Ctx {
 function styles(t: TypeScale): StyleDictionary {
   return {
     title: { fontSize: t.title, bold: true, color: COLORS.accent, lineHeight: 1.05 },
-    h2: { fontSize: t.h2, bold: true, color: COLORS.accent, margin: [0, t.gap * 2.4, 0, t.gap * 0.8] },
+    h2: { fontSize: t.h2, bold: true, color: COLORS.accent, margin: [0, t.gap * 2.4, 0, t.gap * 0.5] },
     h3: { fontSize: t.h3, bold: true, color: COLORS.ink, margin: [0, t.gap * 1.2, 0, t.gap * 0.4] },
     label: {
       fontSize: t.body - 1,
@@ -100,8 +100,19 @@ function sectionBody(s: Pick<Section, 'text' | 'points'>, t: TypeScale): Pdf[] {
   return out
 }
 
+/** A section heading with a short accent bar under it. */
 function h2(text: string, id: string): Pdf {
-  return { text: printable(text), style: 'h2', headlineLevel: 1, id } as Pdf
+  return {
+    id,
+    headlineLevel: 1,
+    stack: [
+      { text: printable(text), style: 'h2' },
+      {
+        canvas: [{ type: 'line', x1: 0, y1: 0, x2: 34, y2: 0, lineWidth: 2.5, lineColor: COLORS.accent }],
+        margin: [0, 0, 0, 6],
+      },
+    ],
+  } as Pdf
 }
 
 function h3(text: string): Pdf {
