@@ -342,8 +342,7 @@ function causesSection(ctx: Ctx): Pdf[] {
     return c
   })
   if (causes.length === 0) return []
-  const heading = causes.length === 1 ? 'What may be causing your cramps' : 'What may be causing your cramps'
-  return [h2(heading, 'causes'), ...causes.flatMap((c) => causeBlock(c, ctx))]
+  return [h2('What may be causing your cramps', 'causes'), ...causes.flatMap((c) => causeBlock(c, ctx))]
 }
 
 function topicSections(topic: Topic, ctx: Ctx): Pdf[] {
