@@ -304,3 +304,47 @@ test('backup: export through the save dialog, restore into a fresh profile, ever
     await fresh.close()
   }
 })
+
+test('a save that fails says "Not saved", keeps the text, and offers Retry', async ({ page, app }) => {
+  await newPatient(page, 'Ivy Fail')
+  const id = await newVisit(page)
+  await saved(page)
+  // Another window moves the visit to the trash: this window's next save cannot succeed.
+  const other = await app.newPage(`#/visits/${id}`)
+  await other.getByTestId('trash-visit').click()
+  await other.getByTestId('confirm-ok').click()
+  await expect(other.getByTestId('patient-screen')).toBeVisible()
+  await other.close()
+  await page.getByTestId('visit-note').fill('Text that must not be lost.')
+  const status = page.getByTestId('save-status')
+  await expect(status).toHaveAttribute('data-state', 'error')
+  await expect(status).toContainText('Not saved')
+  await expect(status).toContainText('no longer exists')
+  await expect(page.getByTestId('visit-note')).toHaveValue('Text that must not be lost.')
+  await expectAccessible(page)
+  await shoot(page, 'notes-not-saved')
+  // Restore from the trash in another window, then Retry here saves the text.
+  const third = await app.newPage('#/trash')
+  await third.getByTestId('restore').first().click()
+  await expect(third.getByTestId('trash-entry')).toHaveCount(0)
+  await third.close()
+  // The restored visit is the version this window started from, so Retry simply saves.
+  await page.getByTestId('retry-save').click()
+  await saved(page)
+  await app.reload(page)
+  await expect(page.getByTestId('visit-note')).toHaveValue('Text that must not be lost.')
+})
+
+test('the visit screen works at 1024x700 and by keyboard', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await newPatient(page, 'Jo Small Screen', { meds: 'atorvastatin' })
+  await newVisit(page)
+  await page.getByTestId('visit-note').focus()
+  await page.keyboard.type('Typed with the keyboard only.')
+  await page.keyboard.press('Tab')
+  await saved(page)
+  await expectAccessible(page)
+  await shoot(page, 'notes-visit-1024')
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
+  await shoot(page, 'notes-patients-1024')
+})

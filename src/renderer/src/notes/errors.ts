@@ -11,7 +11,7 @@ export class MissingRecordError extends NotesError {
     super(
       what === 'trash entry'
         ? 'That item is no longer in the trash.'
-        : `This ${what} no longer exists. It may have been moved to the trash in another window.`,
+        : `This ${what} no longer exists: it may have been moved to the trash in another window. Restore it from the trash, then choose Retry; your text stays here meanwhile.`,
     )
     this.name = 'MissingRecordError'
   }
