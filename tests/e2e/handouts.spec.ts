@@ -20,6 +20,24 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   return parts.join(' ').replace(/\s+/g, ' ')
 }
 
+/** The preview's page count once it has stopped changing (longer than the 300 ms debounce). */
+async function settledPages(page: Page): Promise<number> {
+  let last = -1
+  await expect
+    .poll(
+      async () => {
+        const busy = await page.getByTestId('handout-preview').getAttribute('aria-busy')
+        const n = await page.getByTestId('preview-page').count()
+        const stable = busy === 'false' && n === last && n > 0
+        last = n
+        return stable
+      },
+      { timeout: 30_000, intervals: [700] },
+    )
+    .toBe(true)
+  return last
+}
+
 /** A patient taking furosemide, with a visit that has dehydration among its suspected causes. */
 async function patientWithVisit(page: Page, app: AppHandle): Promise<void> {
   await app.goto('#/patients')
@@ -67,14 +85,11 @@ test('from a visit: make, preview, save, reissue byte for byte', async ({ page, 
   // The preview shows the real pages and follows the options.
   const pages = page.getByTestId('preview-page')
   await expect(pages.first()).toBeVisible({ timeout: 20_000 })
-  await expect(page.getByTestId('handout-preview')).toHaveAttribute('aria-busy', 'false')
-  const before = await pages.count()
+  const before = await settledPages(page)
   await page.getByTestId('handout-large').check()
-  await expect(page.getByTestId('handout-preview')).toHaveAttribute('aria-busy', 'false')
-  await expect.poll(() => pages.count()).toBeGreaterThan(before)
+  expect(await settledPages(page)).toBeGreaterThan(before)
   await page.getByTestId('handout-large').uncheck()
-  await expect(page.getByTestId('handout-preview')).toHaveAttribute('aria-busy', 'false')
-  await expect.poll(() => pages.count()).toBe(before)
+  expect(await settledPages(page)).toBe(before)
 
   await expectAccessible(page)
   await page.evaluate(() => document.querySelector('#main')?.scrollTo(0, 0))
@@ -122,7 +137,10 @@ test('from a visit: make, preview, save, reissue byte for byte', async ({ page, 
   await shoot(page, 'handout-reissue')
 })
 
-test('reissue says when the clinic details or the content changed, and can rebuild with the current ones', async ({ page, app }) => {
+test('reissue says when the clinic details or the content changed, and can rebuild with the current ones', async ({
+  page,
+  app,
+}) => {
   await patientWithVisit(page, app)
   await page.getByTestId('make-handout').click()
   await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
@@ -225,6 +243,18 @@ test('a patient name the font cannot print is caught before the PDF is made', as
   await page.getByTestId('handout-patient').fill('Wang Xiaoming')
   await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
   await expect(page.getByTestId('handout-error')).toHaveCount(0)
+
+  // A written note is not lost by a stray click: leaving asks first.
+  await page.getByTestId('handout-note').fill('Keep a glass of water by the bed.')
+  let asked = ''
+  page.once('dialog', (d) => {
+    asked = d.message()
+    void d.dismiss()
+  })
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Handouts' }).click()
+  await expect.poll(() => asked).toContain('personal note you wrote will be lost')
+  await expect(page).toHaveURL(/#\/handouts\/new/)
+  await expect(page.getByTestId('handout-note')).toHaveValue('Keep a glass of water by the bed.')
 })
 
 test('templates: save a set of causes and sections, start from it', async ({ page, app }) => {

@@ -33,36 +33,40 @@ export function useHandoutOutput() {
     return outcome === 'added' ? ' and noted on the visit' : ' (the visit already lists this handout)'
   }
 
-  async function run(kind: 'saving' | 'printing', fn: () => Promise<void>): Promise<void> {
+  /** Runs a save or print; true when it went through (not cancelled, no error). */
+  async function run(kind: 'saving' | 'printing', fn: () => Promise<boolean>): Promise<boolean> {
     working.value = kind
     problem.value = ''
     notice.value = ''
     try {
-      await fn()
+      return await fn()
     } catch (e) {
       problem.value = (e as Error).message || 'Something went wrong.'
+      return false
     } finally {
       working.value = ''
     }
   }
 
-  function save(spec: HandoutSpec, pdf: Uint8Array): Promise<void> {
+  function save(spec: HandoutSpec, pdf: Uint8Array): Promise<boolean> {
     return run('saving', async () => {
       const outcome = await platform.saveFile({
         suggestedName: suggestedFileName(spec),
         filters: [{ name: 'PDF document', extensions: ['pdf'] }],
         data: pdf,
       })
-      if (outcome.status === 'cancelled') return
+      if (outcome.status === 'cancelled') return false
       saved.value = { name: outcome.name, path: outcome.path }
       notice.value = `Saved as ${outcome.name}${await remember(spec, pdf, outcome.name)}.`
+      return true
     })
   }
 
-  function print(spec: HandoutSpec, pdf: Uint8Array): Promise<void> {
+  function print(spec: HandoutSpec, pdf: Uint8Array): Promise<boolean> {
     return run('printing', async () => {
       await platform.printPdf(pdf, suggestedFileName(spec).replace(/\.pdf$/, ''))
       notice.value = `Sent to the printer${await remember(spec, pdf)}.`
+      return true
     })
   }
 
