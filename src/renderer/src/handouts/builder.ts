@@ -224,15 +224,21 @@ function footer(ctx: Ctx): DynamicContent {
 }
 
 /** A shaded panel: pdfmake draws backgrounds on table cells, so panels are one-cell tables. */
+/**
+ * A shaded panel. pdfmake draws backgrounds on table cells, so a panel is a one-column table
+ * with one row per block: rows never split, so a long panel breaks between blocks and never
+ * leaves an empty strip of colour at the foot of a page.
+ */
 function panel(
-  body: Pdf[],
+  rows: Pdf[],
   fill: string,
   border: string | undefined,
   t: TypeScale,
   extra: object = {},
 ): ContentTable {
+  const last = rows.length - 1
   return {
-    table: { widths: ['*'], body: [[{ stack: body }]] },
+    table: { widths: ['*'], body: rows.map((r) => [r]), dontBreakRows: true },
     layout: {
       fillColor: () => fill,
       hLineWidth: () => 0,
@@ -241,8 +247,8 @@ function panel(
       vLineColor: () => border ?? fill,
       paddingLeft: () => t.gap * 2,
       paddingRight: () => t.gap * 2,
-      paddingTop: () => t.gap * 1.3,
-      paddingBottom: () => t.gap * 0.9,
+      paddingTop: (i: number) => (i === 0 ? t.gap * 1.3 : 0),
+      paddingBottom: (i: number) => (i === last ? t.gap * 0.9 : 0),
     },
     margin: [0, t.gap, 0, t.gap],
     ...extra,
@@ -285,12 +291,18 @@ function personalNote(ctx: Ctx): Pdf[] {
   const from = spec.clinician ? `A note from ${printable(spec.clinician)}` : 'A note from your clinician'
   return [
     panel(
-      [
-        { text: from, bold: true, color: COLORS.accent, margin: [0, 0, 0, t.gap * 0.5] },
+      keepHeadings([
+        {
+          text: from,
+          bold: true,
+          color: COLORS.accent,
+          margin: [0, 0, 0, t.gap * 0.5],
+          headlineLevel: 1,
+        } as Pdf,
         ...note
           .split(/\n\s*\n/)
           .map((p) => para(p.replace(/\s*\n\s*/g, ' ').trim(), { margin: [0, 0, 0, t.gap * 0.5] })),
-      ],
+      ]),
       COLORS.accentSoft,
       undefined,
       t,
@@ -441,15 +453,17 @@ function generalSection(id: HandoutSectionId, ctx: Ctx, medicines: MedicineLines
     if (id === ALWAYS_INCLUDED) {
       return [
         panel(
-          [
+          keepHeadings([
             {
               text: printable(item.title),
               style: 'h2',
               color: COLORS.warn,
               margin: [0, 0, 0, ctx.t.gap * 0.6],
-            },
-            ...keepHeadings([...body, ...sources(used, ctx)]),
-          ],
+              headlineLevel: 1,
+            } as Pdf,
+            ...body,
+            ...sources(used, ctx),
+          ]),
           COLORS.warnSoft,
           COLORS.warn,
           ctx.t,
