@@ -371,3 +371,22 @@ test('"Add to visit" on a cause page: a clear hint with no visit open, adds to t
   await page.goto(page.url().replace(/#.*$/, `#/visits/${id}`))
   await expect(page.getByTestId('visit-causes')).toContainText('Dehydration')
 })
+
+test('a 1 MB note survives an immediate reload exactly', async ({ page, app }) => {
+  await newPatient(page, 'Lou Long')
+  await newVisit(page)
+  const big = `${'Line of a very long note, with accents é and emoji 🦶.\n'.repeat(19_000)}THE END`
+  expect(big.length).toBeGreaterThan(1_000_000)
+  // As if pasted: Playwright's fill() types in chunks too slowly above 1 MB.
+  await page.getByTestId('visit-note').evaluate((el: HTMLTextAreaElement, text) => {
+    el.value = text
+    el.dispatchEvent(new Event('input', { bubbles: true }))
+  }, big)
+  await app.reload(page)
+  const back = await page.getByTestId('visit-note').inputValue()
+  expect(back.length).toBe(big.length)
+  expect(back === big).toBe(true)
+  await saved(page)
+  await page.getByTestId('visit-side-panel').getByTestId('tab-finder').click()
+  await shoot(page, 'notes-visit-finder-tab')
+})
