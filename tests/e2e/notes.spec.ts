@@ -390,3 +390,17 @@ test('a 1 MB note survives an immediate reload exactly', async ({ page, app }) =
   await page.getByTestId('visit-side-panel').getByTestId('tab-finder').click()
   await shoot(page, 'notes-visit-finder-tab')
 })
+
+test('leaving the visit straight after typing saves the text first', async ({ page }) => {
+  await newPatient(page, 'Max Leave')
+  const id = await newVisit(page)
+  await page.getByTestId('visit-note').fill('typed, then straight to another screen')
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
+  await expect(page.getByTestId('backup-panel')).toBeVisible()
+  await page.goto(page.url().replace(/#.*$/, `#/visits/${id}`))
+  await expect(page.getByTestId('visit-note')).toHaveValue('typed, then straight to another screen')
+  await saved(page)
+  expect(
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cramp.visit-draft'))),
+  ).toEqual([])
+})

@@ -157,4 +157,17 @@ describe('useAutosave', () => {
     expect(second.api.state.value).toBe('saved')
     expect(localStorage.getItem('stash-1')).toBeNull()
   })
+
+  it('flushes when the window is hidden and on blur-style flush calls, without waiting for the timer', async () => {
+    const save = vi.fn(async (base: number, d: Draft) => rec(base + 1, d.note))
+    const { api } = setup(save, 'stash-hide')
+    api.draft.note = 'switching to another app'
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true })
+    document.dispatchEvent(new Event('visibilitychange'))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(save).toHaveBeenCalledWith(1, { note: 'switching to another app' })
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true })
+    expect(api.state.value).toBe('saved')
+    expect(localStorage.getItem('stash-hide')).toBeNull()
+  })
 })
