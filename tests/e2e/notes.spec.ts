@@ -223,7 +223,7 @@ test('backup: export through the save dialog, restore into a fresh profile, ever
   await page.getByTestId('confirm-ok').click()
   await expect(page.getByTestId('patients-screen')).toBeVisible()
 
-  await page.getByRole('link', { name: 'Settings' }).click()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
   const panel = page.getByTestId('backup-panel')
   await expect(panel.getByTestId('backup-reminder')).toBeVisible()
   const file = join(app.savedDir, 'backup.json')
