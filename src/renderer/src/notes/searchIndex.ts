@@ -14,9 +14,15 @@ export class NoteSearchIndex {
   /** Visit number -> what a query needs to rank it. */
   private docs: ({ id: string; time: number; updatedAt: string } | undefined)[] = []
   private numberOf = new Map<string, number>()
-  private postings = new Map<string, number[]>()
-  private docWords: (string[] | undefined)[] = []
-  private sortedWords: string[] = []
+  /**
+   * Words are numbered so each distinct word is held once: 100,000 visits carry ~4 million word
+   * occurrences, which as separate strings would cost hundreds of MB.
+   */
+  private wordIds = new Map<string, number>()
+  private wordList: string[] = []
+  private postings: number[][] = []
+  private docWords: (Uint32Array | undefined)[] = []
+  private sortedWords: number[] = []
   private sortedDirty = true
   private building: Promise<void> | null = null
   private generation = 0
@@ -67,7 +73,9 @@ export class NoteSearchIndex {
     this.docs = []
     this.docWords = []
     this.numberOf.clear()
-    this.postings.clear()
+    this.wordIds.clear()
+    this.wordList = []
+    this.postings = []
     this.sortedWords = []
     this.sortedDirty = true
     this.building = null
@@ -102,16 +110,20 @@ export class NoteSearchIndex {
       this.numberOf.set(row.id, n)
     }
     this.docs[n] = { id: row.id, time: Date.parse(row.dateTime), updatedAt: row.updatedAt }
-    this.docWords[n] = row.words
-    for (const w of row.words) {
-      let list = this.postings.get(w)
-      if (!list) {
-        list = []
-        this.postings.set(w, list)
+    const ids = new Uint32Array(row.words.length)
+    row.words.forEach((w, i) => {
+      let id = this.wordIds.get(w)
+      if (id === undefined) {
+        id = this.wordList.length
+        this.wordIds.set(w, id)
+        this.wordList.push(w)
+        this.postings.push([])
         this.sortedDirty = true
       }
-      list.push(n)
-    }
+      ids[i] = id
+      this.postings[id]!.push(n)
+    })
+    this.docWords[n] = ids
   }
 
   private remove(id: string): void {
@@ -124,43 +136,56 @@ export class NoteSearchIndex {
 
   private unlink(n: number): void {
     for (const w of this.docWords[n] ?? []) {
-      const list = this.postings.get(w)
+      const list = this.postings[w]
       if (!list) continue
-      const i = list.indexOf(n)
+      const i = list.lastIndexOf(n)
       if (i >= 0) list.splice(i, 1)
     }
     this.docWords[n] = undefined
   }
 
   /** Visit ids holding a word that starts with every term, newest first, and how many. */
-  query(terms: string[], limit: number): { ids: string[]; total: number } {
+  query(terms: string[], wanted: number): { ids: string[]; total: number } {
+    const limit = Math.max(1, Math.floor(wanted))
     if (this.sortedDirty) {
-      this.sortedWords = [...this.postings.keys()].sort()
+      const list = this.wordList
+      this.sortedWords = list.map((_, i) => i).sort((a, b) => (list[a]! < list[b]! ? -1 : 1))
       this.sortedDirty = false
     }
     const sets = terms.map((t) => this.matching(t))
     sets.sort((a, b) => a.size - b.size)
     const [smallest, ...rest] = sets
     if (!smallest) return { ids: [], total: 0 }
-    const hits: number[] = []
-    for (const n of smallest) if (rest.every((s) => s.has(n))) hits.push(n)
     const docs = this.docs
-    hits.sort((a, b) => docs[b]!.time - docs[a]!.time)
-    return { ids: hits.slice(0, limit).map((n) => docs[n]!.id), total: hits.length }
+    // Keep only the `limit` newest while counting all: no sort of tens of thousands of hits.
+    const top: number[] = []
+    let total = 0
+    for (const n of smallest) {
+      if (!rest.every((s) => s.has(n))) continue
+      total++
+      const time = docs[n]!.time
+      if (top.length === limit && time <= docs[top[limit - 1]!]!.time) continue
+      let i = top.length
+      while (i > 0 && docs[top[i - 1]!]!.time < time) i--
+      top.splice(i, 0, n)
+      if (top.length > limit) top.pop()
+    }
+    return { ids: top.map((n) => docs[n]!.id), total }
   }
 
   private matching(term: string): Set<number> {
-    const words = this.sortedWords
+    const sorted = this.sortedWords
+    const word = (i: number): string => this.wordList[sorted[i]!]!
     let lo = 0
-    let hi = words.length
+    let hi = sorted.length
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      if (words[mid]! < term) lo = mid + 1
+      if (word(mid) < term) lo = mid + 1
       else hi = mid
     }
     const out = new Set<number>()
-    for (let i = lo; i < words.length && words[i]!.startsWith(term); i++) {
-      for (const n of this.postings.get(words[i]!) ?? []) if (this.docs[n]) out.add(n)
+    for (let i = lo; i < sorted.length && word(i).startsWith(term); i++) {
+      for (const n of this.postings[sorted[i]!] ?? []) if (this.docs[n]) out.add(n)
     }
     return out
   }
