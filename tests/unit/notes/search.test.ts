@@ -102,4 +102,19 @@ describe('note search', () => {
     expect((await searchNotes(db, 'elsewhere')).hits[0]?.visit.id).toBe(v.id)
     other.close()
   })
+
+  it('a prefix covers every word it starts, and the count covers every hit beyond the page', async () => {
+    const { repo, db } = freshRepo()
+    const p = await repo.createPatient({ ...emptyPatientInput(), name: 'Prefix' })
+    await repo.createVisit(p.id, { dateTime: '2026-01-01T09:00:00.000Z', note: 'cramps at night' })
+    await repo.createVisit(p.id, { dateTime: '2026-02-01T09:00:00.000Z', note: 'cramping in the arch' })
+    await repo.createVisit(p.id, { dateTime: '2026-03-01T09:00:00.000Z', note: 'a cramp, once' })
+    await repo.createVisit(p.id, { dateTime: '2026-04-01T09:00:00.000Z', note: 'crampon injury' })
+    const found = await searchNotes(db, 'cramp', 2)
+    expect(found.total).toBe(4)
+    expect(found.hits.map((h) => h.visit.note)).toEqual(['crampon injury', 'a cramp, once'])
+    expect((await searchNotes(db, 'crampi', 0)).hits.map((h) => h.visit.note)).toEqual([
+      'cramping in the arch',
+    ])
+  })
 })
