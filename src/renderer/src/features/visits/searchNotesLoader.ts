@@ -1,0 +1,44 @@
+import { formatDate, formatDateTime } from '@renderer/features/patients/format'
+import { notesDb, notesRepo } from '@renderer/notes/instance'
+import { searchNotes } from '@renderer/notes/search'
+import { noteIndexFor } from '@renderer/notes/searchIndex'
+import type { SearchHit } from '@renderer/search/types'
+import { requestPersistenceOnce } from './persistence'
+
+export async function patientHits(q: string): Promise<SearchHit[]> {
+  const patients = await notesRepo.findPatients(q, 6)
+  return patients.map((p) => ({
+    key: p.id,
+    title: p.name,
+    subtitle: [
+      p.dateOfBirth && `born ${formatDate(p.dateOfBirth)}`,
+      p.chartNumber && `chart ${p.chartNumber}`,
+      p.lastVisitAt ? `last visit ${formatDateTime(p.lastVisitAt)}` : 'no visits yet',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    terms: q.trim().split(/\s+/),
+    to: { name: 'patient', params: { id: p.id } },
+  }))
+}
+
+export async function noteHits(q: string): Promise<SearchHit[]> {
+  const { hits } = await searchNotes(notesDb, q, 8)
+  return hits.map((h) => ({
+    key: h.visit.id,
+    title: `${h.patientName || 'Patient'} · ${formatDateTime(h.visit.dateTime)}`,
+    subtitle: h.visit.reason || undefined,
+    snippet: h.snippet,
+    terms: h.terms,
+    to: {
+      name: 'visit',
+      params: { id: h.visit.id },
+      query: { q, field: h.field, at: String(h.offset) },
+    },
+  }))
+}
+
+export async function warmUp(): Promise<void> {
+  await requestPersistenceOnce().catch(() => undefined)
+  await noteIndexFor(notesDb).ready()
+}
