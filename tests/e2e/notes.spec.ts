@@ -1,6 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
+import { seedBatches } from '../../scripts/seed-data'
+import { backupFromRecords } from '../../src/renderer/src/notes/backup'
+import type { Patient, Visit } from '../../src/renderer/src/notes/model'
 import { installBridge } from './bridge'
 import { CHROMIUM_ARGS, findChromium } from './chromium'
 import { expectAccessible, expect, shoot, test, waitForApp } from './fixtures'
@@ -403,4 +406,37 @@ test('leaving the visit straight after typing saves the text first', async ({ pa
   expect(
     await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cramp.visit-draft'))),
   ).toEqual([])
+})
+
+test('a seeded backup merges into the list, which pages by 50 and finds a patient by date of birth', async ({
+  page,
+  app,
+}) => {
+  const data = { patients: [] as Patient[], visits: [] as Visit[] }
+  for (const b of seedBatches({ patients: 120, visits: 600 })) {
+    data.patients.push(...b.patients)
+    data.visits.push(...b.visits)
+  }
+  const file = join(app.savedDir, 'seed.json')
+  writeFileSync(file, (await backupFromRecords(data, { appVersion: 'seed' })).bytes)
+  await newPatient(page, 'Already Here')
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
+  const panel = page.getByTestId('backup-panel')
+  app.dialogs.nextOpenPath(file)
+  await panel.getByTestId('choose-backup').click()
+  await expect(panel.getByTestId('backup-counts')).toContainText('120 patient(s), 600 visit(s)')
+  await panel.getByTestId('apply-backup').click()
+  await expect(panel.getByTestId('backup-message')).toContainText('Merged: 120 patient(s) and 600 visit(s)')
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
+  await expect(page.getByText('1–50 of 121').first()).toBeVisible()
+  await expect(page.getByTestId('patient-row')).toHaveCount(50)
+  // Newest activity first: the patient created just now has no visit but the newest creation.
+  await expect(page.getByTestId('patient-row').first()).toContainText('Already Here')
+  await page.getByRole('button', { name: 'Next' }).click()
+  await expect(page.getByText('51–100 of 121').first()).toBeVisible()
+  await shoot(page, 'notes-patients-paged')
+  const someone = data.patients[42]!
+  const [y, m, d] = someone.dateOfBirth.split('-')
+  await page.getByTestId('patient-search').fill(`${Number(d)}/${Number(m)}/${y}`)
+  await expect(page.getByTestId('patient-row').filter({ hasText: someone.chartNumber })).toHaveCount(1)
 })
