@@ -4,6 +4,7 @@ import { searchNotes } from '@renderer/notes/search'
 import { noteIndexFor } from '@renderer/notes/searchIndex'
 import type { SearchHit } from '@renderer/search/types'
 import { requestPersistenceOnce } from './persistence'
+import { recoverDrafts } from './recoverDrafts'
 
 export async function patientHits(q: string): Promise<SearchHit[]> {
   const patients = await notesRepo.findPatients(q, 6)
@@ -39,6 +40,7 @@ export async function noteHits(q: string): Promise<SearchHit[]> {
 }
 
 export async function warmUp(): Promise<void> {
+  await recoverDrafts(notesRepo).catch(() => undefined)
   await requestPersistenceOnce().catch(() => undefined)
   await noteIndexFor(notesDb).ready()
 }
