@@ -440,3 +440,23 @@ test('a seeded backup merges into the list, which pages by 50 and finds a patien
   await page.getByTestId('patient-search').fill(`${Number(d)}/${Number(m)}/${y}`)
   await expect(page.getByTestId('patient-row').filter({ hasText: someone.chartNumber })).toHaveCount(1)
 })
+
+test('closing a window straight after typing keeps the text, even if that visit is never opened again', async ({
+  page,
+  app,
+}) => {
+  await newPatient(page, 'Ora Close')
+  const id = await newVisit(page)
+  await saved(page)
+  const other = await app.newPage(`#/visits/${id}`)
+  await other.getByTestId('visit-note').fill('typed, then the window was closed')
+  await other.close({ runBeforeUnload: true })
+  // A later start of the app (here: a reload of the remaining window) saves any copy left behind.
+  await app.reload(page)
+  await expect
+    .poll(async () => {
+      const visits = (await dumpDb(page))['visits'] as { id: string; note: string }[]
+      return visits.find((v) => v.id === id)?.note
+    })
+    .toBe('typed, then the window was closed')
+})
