@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { ConflictError, MissingRecordError, ValidationError } from '../../../src/renderer/src/notes/errors'
 import { emptyPatientInput, isValidDateOfBirth } from '../../../src/renderer/src/notes/model'
+import { exportBackup, restoreBackup } from '../../../src/renderer/src/notes/backup'
 import { freshRepo } from './helpers'
 
 const ann = { ...emptyPatientInput(), name: 'Ann Müller', dateOfBirth: '1950-03-07', chartNumber: 'AB-12' }
@@ -170,6 +171,53 @@ describe('trash', () => {
     await repo.trashPatient(p.id)
     await expect(repo.restoreFromTrash(visitEntry.id)).rejects.toThrow(/Restore the patient first/)
     expect(await repo.listTrash()).toHaveLength(2)
+  })
+
+  it('a trashed copy never overwrites a newer copy of the same record outside the trash', async () => {
+    const { repo, db } = freshRepo()
+    const p = await repo.createPatient(ann)
+    const v = await repo.createVisit(p.id, { note: 'first words' })
+    const backup = await exportBackup(db, { appVersion: 'test' })
+    const visitEntry = await repo.trashVisit(v.id)
+    // The backup still holds the visit, so merging it brings the visit back beside its trashed copy.
+    await restoreBackup(db, backup.bytes, 'merge')
+    const live = (await repo.getVisit(v.id))!
+    await repo.updateVisit(v.id, live.revision, { note: 'first words, then the newer note' })
+    await repo.restoreFromTrash(visitEntry.id)
+    expect((await repo.getVisit(v.id))?.note).toBe('first words, then the newer note')
+    expect(await repo.listTrash()).toEqual([])
+
+    // The same for a whole patient: newer live details and notes stay; a missing visit comes back.
+    const other = await repo.createVisit(p.id, { note: 'second visit' })
+    const backup2 = await exportBackup(db, { appVersion: 'test' })
+    const patientEntry = await repo.trashPatient(p.id)
+    await restoreBackup(db, backup2.bytes, 'merge')
+    const livePatient = (await repo.getPatient(p.id))!
+    await repo.updatePatient(p.id, livePatient.revision, { phone: '555 0101' })
+    const liveVisit = (await repo.getVisit(v.id))!
+    await repo.updateVisit(v.id, liveVisit.revision, { note: 'newest note' })
+    await repo.trashVisit(other.id)
+    await repo.restoreFromTrash(patientEntry.id)
+    expect((await repo.getPatient(p.id))?.phone).toBe('555 0101')
+    expect((await repo.getVisit(v.id))?.note).toBe('newest note')
+    expect((await repo.getVisit(other.id))?.note).toBe('second visit')
+  })
+
+  it('a trashed copy newer than the live one is restored, and a stale editor gets a conflict', async () => {
+    const { repo, db } = freshRepo()
+    const p = await repo.createPatient(ann)
+    const v = await repo.createVisit(p.id, { note: 'old' })
+    const backup = await exportBackup(db, { appVersion: 'test' })
+    const saved = await repo.updateVisit(v.id, 1, { note: 'edited before deleting' })
+    await repo.updateVisit(v.id, saved.revision, { note: 'edited twice before deleting' })
+    const entry = await repo.trashVisit(v.id)
+    await restoreBackup(db, backup.bytes, 'merge')
+    expect((await repo.getVisit(v.id))?.note).toBe('old')
+    await repo.restoreFromTrash(entry.id)
+    const back = (await repo.getVisit(v.id))!
+    expect(back.note).toBe('edited twice before deleting')
+    // An editor still holding the merged copy (revision 1) must get a conflict, not overwrite.
+    await expect(repo.updateVisit(v.id, 1, { note: 'stale' })).rejects.toBeInstanceOf(ConflictError)
   })
 
   it('empties the trash', async () => {

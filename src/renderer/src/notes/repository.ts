@@ -320,8 +320,14 @@ export class NotesRepository {
         const entry = await this.db.trash.get(entryId)
         if (!entry) throw new MissingRecordError('trash entry')
         if (entry.kind === 'patient') {
-          await this.db.patients.put(toPatientRow(entry.patient))
-          await this.db.visits.bulkPut(entry.visits.map(toVisitRow))
+          const patient = await this.db.patients.get(entry.patient.id)
+          const kept = keepNewer(patient && fromPatientRow(patient), entry.patient)
+          if (kept) await this.db.patients.put(toPatientRow(kept))
+          const live = await this.db.visits.bulkGet(entry.visits.map((v) => v.id))
+          const visits = entry.visits
+            .map((v, i) => keepNewer(live[i] && fromVisitRow(live[i]), v))
+            .filter((v) => v !== undefined)
+          await this.db.visits.bulkPut(visits.map(toVisitRow))
           await this.refreshLastVisit(entry.patient.id)
         } else {
           const patient = await this.db.patients.get(entry.visit.patientId)
@@ -330,7 +336,9 @@ export class NotesRepository {
               `This visit belongs to ${entry.patientName || 'a patient'} who is in the trash too. Restore the patient first.`,
             )
           }
-          await this.db.visits.put(toVisitRow(entry.visit))
+          const live = await this.db.visits.get(entry.visit.id)
+          const kept = keepNewer(live && fromVisitRow(live), entry.visit)
+          if (kept) await this.db.visits.put(toVisitRow(kept))
           await this.refreshLastVisit(entry.visit.patientId)
         }
         await this.db.trash.delete(entryId)
@@ -384,6 +392,21 @@ const VISIT_FIELDS = [
   'followUpDate',
   'handouts',
 ] as const
+
+/**
+ * What a restore from the trash writes over `live`, the copy of the same record outside the trash
+ * (there again after a merged backup, for one): nothing when the live copy was edited later, so a
+ * trashed copy never overwrites newer text. A trashed copy that is newer gets a revision above the
+ * live one, so an editor showing the live copy sees a conflict instead of saving over it.
+ */
+function keepNewer<T extends { updatedAt: string; revision: number }>(
+  live: T | undefined,
+  trashed: T,
+): T | undefined {
+  if (!live) return trashed
+  if (live.updatedAt >= trashed.updatedAt) return undefined
+  return { ...trashed, revision: Math.max(trashed.revision, live.revision + 1) }
+}
 
 function pickDefined<T extends object, K extends keyof T>(
   changes: Partial<T>,
