@@ -165,7 +165,7 @@ test('trash and restore a visit and a patient; empty the trash after confirming'
   // The visit cannot come back before its patient.
   await page.getByTestId('trash-entry').filter({ hasText: 'Visit of' }).getByTestId('restore').click()
   await expect(page.getByRole('alert')).toContainText('Restore the patient first')
-  await page.getByTestId('trash-entry').filter({ hasText: 'Patient with' }).getByTestId('restore').click()
+  await page.getByTestId('trash-entry').filter({ hasText: 'Patient · ' }).getByTestId('restore').click()
   await page.getByTestId('trash-entry').filter({ hasText: 'Visit of' }).getByTestId('restore').click()
   await expect(page.getByTestId('trash-entry')).toHaveCount(0)
   await page.getByRole('link', { name: 'Patients' }).first().click()
@@ -459,4 +459,55 @@ test('closing a window straight after typing keeps the text, even if that visit 
       return visits.find((v) => v.id === id)?.note
     })
     .toBe('typed, then the window was closed')
+})
+
+test('patient details typed then reloaded or left at once are kept; markup in any field is only text', async ({
+  page,
+  app,
+}) => {
+  const name = '<img src=x onerror="window.__pwned=1"> Zoë <b>Ünal</b> 🦶 مريم'
+  const chart = '<i>CH-7</i>'
+  const meds = '<script>window.__pwned=1</script>\nfurosemide'
+  await newPatient(page, name)
+  await page.getByTestId('patient-chart').fill(chart)
+  await page.getByTestId('patient-medicines').fill(meds)
+  await page.getByTestId('patient-alerts').fill(TRICKY)
+  // Straight to a reload: nothing waited for the autosave.
+  await app.reload(page)
+  await expect(page.getByTestId('patient-chart')).toHaveValue(chart)
+  await expect(page.getByTestId('patient-medicines')).toHaveValue(meds)
+  await expect(page.getByTestId('patient-alerts')).toHaveValue(TRICKY)
+  await expect(page.getByTestId('patient-alerts-banner')).toContainText(TRICKY)
+  await expect(page.getByTestId('patient-title')).toHaveText(name)
+  // Straight to another screen.
+  await page.locator('#patient-phone').fill('555 0199')
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
+  const row = page.getByTestId('patient-row').filter({ hasText: 'Zoë' })
+  await expect(row).toContainText(name)
+  await expect(row).toContainText(chart)
+  await row.getByRole('link').click()
+  await expect(page.locator('#patient-phone')).toHaveValue('555 0199')
+
+  const id = await newVisit(page)
+  await page.getByTestId('visit-reason').fill(TRICKY)
+  await page.getByTestId('visit-plan').fill(`Plan: ${TRICKY}`)
+  await page.getByTestId('visit-note').fill('zebrafinch check')
+  await saved(page)
+  await expect(page.getByTestId('visit-patient')).toHaveText(name)
+  await page.getByTestId('header-search').fill('zebrafinch')
+  const results = page.getByTestId('header-search-results')
+  await expect(results.getByRole('option').first()).toContainText('Zoë <b>Ünal</b>')
+  await page.keyboard.press('Escape')
+  await page.goto(page.url().replace(/#.*$/, `#/handouts/new?visit=${id}`))
+  await expect(page.getByTestId('handout-patient')).toHaveValue(name)
+  await page.goto(page.url().replace(/#.*$/, `#/visits/${id}`))
+  await page.getByTestId('visit-patient').click()
+  await expect(page.getByTestId('visit-link').first()).toContainText(TRICKY)
+  await page.getByTestId('trash-patient').click()
+  await page.getByTestId('confirm-ok').click()
+  await page.getByTestId('patients-screen').getByRole('link', { name: 'Trash', exact: true }).click()
+  await expect(page.getByTestId('trash-entry').first()).toContainText(name)
+  await expect(page.getByTestId('trash-entry').first()).toContainText(chart)
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined()
+  expect(await page.locator('img[src="x"]').count()).toBe(0)
 })
