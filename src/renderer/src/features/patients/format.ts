@@ -31,10 +31,14 @@ export function fromLocalInput(value: string): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString()
 }
 
-/** Medicines typed one per line (or separated by commas) as a clean list. */
+/**
+ * Medicines typed one per line as a clean list. Only line breaks separate: a comma belongs to
+ * what was typed ("Co-amilofruse 5/40, one each morning") and must come back as typed; the
+ * medication check splits names inside a line itself.
+ */
 export function medicinesFromText(text: string): string[] {
   return text
-    .split(/\r?\n|,/)
+    .split(/\r?\n/)
     .map((m) => m.trim())
     .filter(Boolean)
 }

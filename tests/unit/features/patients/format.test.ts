@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import content from 'virtual:reference-content'
+import { medicinesFromText } from '../../../../src/renderer/src/features/patients/format'
+import { checkMedicines } from '../../../../src/renderer/src/reference/medcheck'
+
+describe('medicinesFromText', () => {
+  it('keeps each typed line whole, commas included', () => {
+    const typed = 'Co-amilofruse 5/40, one each morning\n  furosemide 40 mg  \n\nPrednisolone'
+    expect(medicinesFromText(typed)).toEqual([
+      'Co-amilofruse 5/40, one each morning',
+      'furosemide 40 mg',
+      'Prednisolone',
+    ])
+    expect(medicinesFromText('a\r\nb')).toEqual(['a', 'b'])
+  })
+
+  it('a line naming two medicines still feeds both to the medication check', () => {
+    const list = medicinesFromText('furosemide, atorvastatin')
+    expect(list).toHaveLength(1)
+    const names = checkMedicines(list, content).map((r) => r.input)
+    expect(names).toEqual(['furosemide', 'atorvastatin'])
+  })
+})
