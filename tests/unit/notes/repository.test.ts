@@ -115,6 +115,21 @@ describe('visits', () => {
     expect((await repo.getVisit(v.id))?.note).toBe('kept')
   })
 
+  it('says in plain words which field is too long to save', async () => {
+    const { repo } = freshRepo()
+    const p = await repo.createPatient(ann)
+    const v = await repo.createVisit(p.id)
+    await expect(repo.updateVisit(v.id, 1, { reason: 'x'.repeat(2001) })).rejects.toThrow(
+      'Reason for visit is too long to save: at most 2,000 characters.',
+    )
+    await expect(repo.updatePatient(p.id, 1, { medicines: ['y'.repeat(501)] })).rejects.toThrow(
+      'Current medicines (one line of it) is too long to save: at most 500 characters.',
+    )
+    await expect(repo.updatePatient(p.id, 1, { chartNumber: 'z'.repeat(101) })).rejects.toThrow(
+      /^Chart number is too long/,
+    )
+  })
+
   it.each([
     ['a 1 MB note', 'x'.repeat(1024 * 1024 - 7) + ' ending'],
     ['emoji', 'Foot 🦶 cramp 😖 at night 🌙, family 👨‍👩‍👧'],

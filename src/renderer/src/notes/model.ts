@@ -148,13 +148,38 @@ export function emptyVisitInput(dateTime: string): VisitInput {
   }
 }
 
-/** First problem of a zod error in words a receptionist understands. */
+const FIELD_WORDS: Record<string, string> = {
+  name: 'Name',
+  dateOfBirth: 'Date of birth',
+  chartNumber: 'Chart number',
+  phone: 'Phone',
+  medicines: 'Current medicines',
+  alerts: 'Allergies and alerts',
+  dateTime: 'Date and time',
+  reason: 'Reason for visit',
+  note: 'Note',
+  findings: 'Findings',
+  causeIds: 'Suspected causes',
+  plan: 'Plan',
+  followUpDate: 'Follow-up date',
+  handouts: 'Handouts given',
+}
+
+/** First problems of a zod error in words a receptionist understands. */
 export function describeIssues(error: z.ZodError, max = 3): string {
   return error.issues
     .slice(0, max)
     .map((issue) => {
-      const where = issue.path.length ? `${issue.path.join('.')}: ` : ''
-      return `${where}${issue.message}`
+      const field = issue.path[0]
+      const where = typeof field === 'string' ? (FIELD_WORDS[field] ?? field) : ''
+      if (issue.code === 'too_big') {
+        const limit = Number(issue.maximum)
+        const what =
+          issue.origin === 'array' ? `${limit} entries` : `${limit.toLocaleString('en')} characters`
+        const line = issue.path.length > 1 && issue.origin === 'string' ? ' (one line of it)' : ''
+        return `${where || 'This field'}${line} is too long to save: at most ${what}. Shorten it; your text stays here meanwhile.`
+      }
+      return where ? `${where}: ${issue.message}` : issue.message
     })
-    .join('; ')
+    .join(' ')
 }
