@@ -72,6 +72,23 @@ describe('medication check', () => {
     expect(r[2]).toEqual({ status: 'unknown', input: 'paracetamol' })
   })
 
+  it('lists an unknown name that shares a line with a known one', () => {
+    const show = (input: string): string[] =>
+      checkMedicines(input, content).map((x) => (x.status === 'matched' ? x.drug.id : `?${x.input}`))
+    expect(show('Lipitor ramipril')).toEqual(['atorvastatin', '?ramipril'])
+    expect(show('Simvastatin/ramipril')).toEqual(['simvastatin', '?ramipril'])
+    expect(show('naproxn metformin 500mg')).toEqual(['naproxen', '?metformin'])
+    expect(show('amlodipine + bendroflumethiazide')).toEqual(['?amlodipine', 'bendroflumethiazide'])
+    // Dose, form and release words are not names and are not listed.
+    expect(show('Seroquel XR 50 mg')).toEqual(['quetiapine'])
+    expect(show('Lipitor 20 mg once daily at night')).toEqual(['atorvastatin'])
+  })
+
+  it('splits on tabs, bars and a slash between words, but not inside a dose', () => {
+    expect(splitMedicines('lasix\tlipitor | zocor/crestor')).toEqual(['lasix', 'lipitor', 'zocor', 'crestor'])
+    expect(splitMedicines('co-amilofruse 5/40')).toEqual(['co-amilofruse 5/40'])
+  })
+
   it('does not turn a short unknown name into a lookalike drug', () => {
     for (const name of ['aspirin', 'amlodipine', 'ramipril', 'insulin', 'omeprazole']) {
       expect(checkMedicines(name, content)[0]!.status, name).toBe('unknown')

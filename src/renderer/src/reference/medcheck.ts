@@ -112,6 +112,12 @@ const NOISE = new Set([
   'weekly',
   'sr',
   'xl',
+  'xr',
+  'ir',
+  'ec',
+  'release',
+  'modified',
+  'extended',
   'mr',
   'er',
   'cr',
@@ -147,12 +153,19 @@ function keyOf(text: string): string {
     .join(' ')
 }
 
-/** The meaningful words of one typed item, folded the same way as the table's names. */
-function itemWords(item: string): string[] {
+interface ItemWord {
+  /** As typed, for naming a leftover word back to the user. */
+  raw: string
+  /** Folded and stemmed the same way as the table's names. */
+  key: string
+}
+
+/** The meaningful words of one typed item (dose, form and timing words left out). */
+function itemWords(item: string): ItemWord[] {
   return tokenize(item)
-    .map((w) => normalizeWord(w))
-    .filter((w) => w && !/^\d/.test(w) && !NOISE.has(w) && !/^\d+(mg|mcg|ug|g|ml|iu)$/.test(w))
-    .map(stem)
+    .map((raw) => ({ raw, w: normalizeWord(raw) }))
+    .filter(({ w }) => w && !/^\d/.test(w) && !NOISE.has(w) && !/^\d+(mg|mcg|ug|g|ml|iu)$/.test(w))
+    .map(({ raw, w }) => ({ raw, key: stem(w) }))
 }
 
 const cache = new WeakMap<Content, Matcher>()
@@ -194,8 +207,10 @@ function matcherFor(content: Content): Matcher {
   return m
 }
 
-// Commas, semicolons, new lines, list bullets, and "and" / "&" / "+" / "plus" between names.
-const SEPARATORS = /[,;\n\r•]+|\s+(?:and|plus|&|\+)\s+/i
+// Commas, semicolons, new lines, tabs, bars, list bullets, "and" / "&" / "+" / "plus" between
+// names, and a slash between two words ("simvastatin/ramipril"; "5/40" and "40mg/day" keep it).
+const SEPARATORS =
+  /[,;\n\r\t|•]+|\s+(?:and|plus|&|\+)\s+|(?<=(?:^|[^\p{L}\p{N}])\p{L}{3,})\s*\/\s*(?=\p{L}{3})/iu
 
 /** Splits a typed or pasted list into items, dropping list markers and empty items. */
 export function splitMedicines(input: string | readonly string[]): string[] {
@@ -214,22 +229,45 @@ interface Found {
   corrected: boolean
 }
 
+interface FindResult {
+  found: Found[]
+  /** Runs of words no name accounted for, as typed: "ramipril" in "Lipitor ramipril". */
+  leftover: string[]
+}
+
+/** Groups the words not covered by a match into runs, so each can be reported as unknown. */
+function leftoverRuns(words: readonly ItemWord[], used: readonly boolean[]): string[] {
+  const runs: string[] = []
+  let run: string[] = []
+  words.forEach((w, i) => {
+    if (used[i]) {
+      if (run.length) runs.push(run.join(' '))
+      run = []
+    } else run.push(w.raw)
+  })
+  if (run.length) runs.push(run.join(' '))
+  return runs
+}
+
 /**
  * Every name in the item, left to right, longest first at each place ("water pills" before
  * "water"), so "Lasix Lipitor" gives two matches, and a drug named inside a class word
  * ("statin (atorvastatin)") is kept as well. Typos are tried only when no name matched exactly.
  */
-function find(m: Matcher, words: string[]): Found[] {
+function find(m: Matcher, words: readonly ItemWord[]): FindResult {
+  const keys = words.map((w) => w.key)
   const found: Found[] = []
   const seen = new Set<string>()
+  const used = keys.map(() => false)
   let i = 0
-  while (i < words.length) {
+  while (i < keys.length) {
     let step = 1
-    for (let n = Math.min(m.maxWords, words.length - i); n >= 1; n--) {
-      const form = m.exact.get(words.slice(i, i + n).join(' '))
+    for (let n = Math.min(m.maxWords, keys.length - i); n >= 1; n--) {
+      const form = m.exact.get(keys.slice(i, i + n).join(' '))
       if (form) {
         if (!seen.has(form.drug.id)) found.push({ form, corrected: false })
         seen.add(form.drug.id)
+        for (let j = i; j < i + n; j++) used[j] = true
         step = n
         break
       }
@@ -240,15 +278,17 @@ function find(m: Matcher, words: string[]): Found[] {
   const exact = found.filter(
     (f) => !(f.form.drug.kind === 'class' && found.some((g) => g.form.drug.classes.includes(f.form.drug.id))),
   )
-  if (exact.length) return exact
-  let best: { form: NameForm; score: number } | undefined
-  for (const w of words) {
+  if (exact.length) return { found: exact, leftover: leftoverRuns(words, used) }
+  let best: { form: NameForm; score: number; at: number } | undefined
+  keys.forEach((w, at) => {
     const edits = maxEdits(w)
-    if (!edits) continue
+    if (!edits) return
     const r = m.fuzzy.search(w, { fuzzy: edits, prefix: false })[0]
-    if (r && (!best || r.score > best.score)) best = { form: m.forms[r.id as number]!, score: r.score }
-  }
-  return best ? [{ form: best.form, corrected: true }] : []
+    if (r && (!best || r.score > best.score)) best = { form: m.forms[r.id as number]!, score: r.score, at }
+  })
+  if (!best) return { found: [], leftover: [] }
+  used[best.at] = true
+  return { found: [{ form: best.form, corrected: true }], leftover: leftoverRuns(words, used) }
 }
 
 function note(m: Matcher, d: Drug, lookup: boolean): MedicineNote | undefined {
@@ -295,11 +335,14 @@ function describe(m: Matcher, input: string, form: NameForm, corrected: boolean)
 export function checkMedicines(input: string | readonly string[], content: Content): MedicineResult[] {
   const m = matcherFor(content)
   return splitMedicines(input).flatMap((item): MedicineResult[] => {
-    const found = find(m, itemWords(item))
+    const { found, leftover } = find(m, itemWords(item))
+    if (!found.length) return [{ status: 'unknown', input: item }]
     // Several names in one item ("Lasix Lipitor"): each result is labelled with its own name.
-    return found.length
-      ? found.map((f) => describe(m, found.length > 1 ? f.form.name : item, f.form, f.corrected))
-      : [{ status: 'unknown', input: item }]
+    const single = found.length === 1 && leftover.length === 0
+    const matched = found.map((f) => describe(m, single ? item : f.form.name, f.form, f.corrected))
+    // Words beside a match that are no name in the table ("Lipitor ramipril") are listed too:
+    // dropping them would read as "no concern".
+    return [...matched, ...leftover.map((input): MedicineUnknown => ({ status: 'unknown', input }))]
   })
 }
 
