@@ -71,6 +71,24 @@ const CASES: [string, string, number][] = [
   ['potass', 'cause:low-potassium', 1],
   ['water pi', 'drug:diuretics', 3],
   ['charley h', 'topic:what-is-a-cramp', 3],
+  // words a clinician uses that the sources put differently
+  ['hypertension', 'drug:diuretics', 2],
+  ['thiazide', 'drug:diuretics', 1],
+  ['depression', 'drug:citalopram', 2],
+  ['epilepsy', 'drug:clonazepam', 1],
+  ['ulcer', 'redflag:non-healing-sores', 1],
+  ['blue toes', 'redflag:skin-colour-change', 1],
+  ['ABPI', 'cause:peripheral-artery-disease', 1],
+  ['doppler', 'cause:peripheral-artery-disease', 1],
+  ['walking', 'cause:peripheral-artery-disease', 1],
+  ['cramps when walking', 'cause:peripheral-artery-disease', 1],
+  ['hot weather', 'cause:dehydration', 1],
+  ['summer', 'cause:dehydration', 1],
+  ['nightime', 'topic:night-cramps', 1],
+  ['nocturnal leg cramps', 'topic:night-cramps', 1],
+  ['vitamin d3', 'cause:vitamin-deficiency', 1],
+  // a drug name half typed must not bury what the word is on its way to
+  ['hydr', 'cause:dehydration', 3],
 ]
 
 describe('reference search relevance', () => {

@@ -373,8 +373,10 @@ export function createReferenceSearch(content: Content): ReferenceSearch {
       if (!drug) continue
       for (const causeId of drugCauses.get(hit.id) ?? []) {
         const key = `cause:${causeId}`
-        // The medicines page first: it is where every drug the sources name is discussed.
-        const score = hit.score * (causeId === content.finder.medicineCause ? 0.95 : 0.9)
+        // The medicines page first: it is where every drug the sources name is discussed. The
+        // other linked causes (low potassium for a diuretic...) stay well below, so a word half
+        // typed on the way to something else ("hydr" for hydration) is not buried under them.
+        const score = hit.score * (causeId === content.finder.medicineCause ? 0.95 : 0.5)
         const d = info.get(key)
         if (!d) continue
         const via = `${drug.name}${drug.named ? '' : ' (name lookup)'}`
