@@ -91,7 +91,9 @@ export const SVG_LOGO = new TextEncoder().encode(
 /** Text of each page, joined with spaces, via pdf.js (legacy build for Node). */
 export async function pdfPages(
   bytes: Uint8Array,
-): Promise<{ text: string; width: number; height: number; sizes: number[] }[]> {
+): Promise<
+  { text: string; width: number; height: number; sizes: number[]; items: { str: string; size: number }[] }[]
+> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false })
     .promise
@@ -111,6 +113,12 @@ export async function pdfPages(
       sizes: items
         .filter((it) => it.str.trim())
         .map((it) => Math.round(Math.hypot(it.transform[0]!, it.transform[1]!) * 10) / 10),
+      items: items
+        .filter((it) => it.str.trim())
+        .map((it) => ({
+          str: it.str,
+          size: Math.round(Math.hypot(it.transform[0]!, it.transform[1]!) * 10) / 10,
+        })),
     })
   }
   await doc.destroy()

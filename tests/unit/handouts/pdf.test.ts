@@ -102,6 +102,71 @@ describe('handout PDF', () => {
     expect(large.length).toBeGreaterThan(normal.length)
   })
 
+  it('prints nothing under 16 pt in large print but the header, footer and source lines, and those at 12 pt or more', async () => {
+    const spec = makeSpec({
+      causes: ['dehydration', 'poor-footwear'],
+      sections: [...HANDOUT_SECTION_IDS],
+      medicines: ['Lasix'],
+      personalNote: 'Stretch every evening.',
+      options: { largePrint: true, pageSize: 'A4' },
+    })
+    const pages = await pdfPages(await render(spec))
+    const small = pages.flatMap((p) => p.items).filter((it) => it.size < 16)
+    const allowed = [
+      content.meta.disclaimer,
+      spec.clinic.name,
+      spec.clinic.address.replace(/\n/g, ', '),
+      `${spec.clinic.phone} · ${spec.clinic.emailOrWebsite}`,
+      spec.clinic.footer,
+      '21 November 2026 Sources: Source:',
+      ...content.meta.sources.map((s) => `${s.title} ${s.title};`),
+    ]
+    // Lines wrap anywhere, so compare word by word.
+    const words = new Set(allowed.join(' ').split(/\s+/))
+    for (const it of small) {
+      expect(it.size, it.str).toBeGreaterThanOrEqual(12)
+      if (/^Page \d+ of \d+$/.test(it.str.trim())) continue
+      for (const w of it.str.trim().split(/\s+/))
+        expect(words.has(w), `"${it.str}" at ${it.size} pt is not header, footer or sources`).toBe(true)
+    }
+  })
+
+  it('prints long clinic details in full on every page, nothing cut off in header or footer', async () => {
+    const clinic = {
+      ...makeSpec().clinic,
+      name: 'The Riverside and Millbrook Community Foot and Ankle Clinic, Podiatry and Gait Analysis Centre',
+      address:
+        'Unit 12, The Old Mill Buildings\nMill Lane Industrial Estate, off the Long Road roundabout\nRiverside Upper Town, Greater Riverside District\nRS1 2AB, United Kingdom',
+      phone: '+44 (0)1234 567890, out of hours +44 (0)7700 900123',
+      emailOrWebsite: 'appointments@riverside-and-millbrook-footclinic.example.co.uk',
+      footer:
+        'Registered with the Health and Care Professions Council, number PD012345. Registered office: 12 Mill Lane, Riverside RS1 2AB. Company number 01234567. Open Monday to Friday 8am to 6pm, Saturday 9am to 1pm. Ends here.',
+    }
+    for (const options of [
+      { largePrint: false, pageSize: 'A4' as const },
+      { largePrint: true, pageSize: 'LETTER' as const },
+    ]) {
+      for (const logo of [undefined, logoFromFile(makePng(60, 240))]) {
+        const spec = makeSpec({ clinic: { ...clinic, ...(logo ? { logo } : {}) }, options })
+        const pages = await pdfPages(await render(spec))
+        // Compared without spaces: the address may wrap at a hyphen.
+        const squash = (x: string): string => x.replace(/\s+/g, '')
+        for (const p of pages) {
+          const text = squash(p.text)
+          for (const part of [
+            clinic.name,
+            'RS1 2AB, United Kingdom',
+            clinic.phone,
+            clinic.emailOrWebsite,
+            'Saturday 9am to 1pm. Ends here.',
+            content.meta.disclaimer,
+          ])
+            expect(text, `${JSON.stringify(options)} logo: ${Boolean(logo)}`).toContain(squash(part))
+        }
+      }
+    }
+  })
+
   it('keeps a two-page handout without a logo small, and embeds PNG and SVG logos', async () => {
     const spec = makeSpec({ causes: ['dehydration', 'poor-footwear'], sections: [] })
     const plain = await render(spec)

@@ -13,7 +13,8 @@ import type { Cause, Content, Section, SourceId, Topic } from '../reference/sche
 import { logoDataUrl, logoSvgText, type ClinicSettings } from './clinic'
 import { DRAWINGS } from './drawings'
 import { assertPrintable, describeChar, printable, unsupportedChars } from './glyphs'
-import { COLORS, LARGE, MARGIN_X, NORMAL, type TypeScale } from './layout'
+import { COLORS, LARGE, MARGIN_X, NORMAL, PAGE_WIDTH, type TypeScale } from './layout'
+import { lineHeight, textHeight, textWidth } from './measure'
 import { medicineLines, medicinesSection, type MedicineLines } from './medicines'
 import {
   ALWAYS_INCLUDED,
@@ -45,7 +46,7 @@ function styles(t: TypeScale): StyleDictionary {
     h2: { fontSize: t.h2, bold: true, color: COLORS.accent, margin: [0, t.gap * 2.4, 0, t.gap * 0.5] },
     h3: { fontSize: t.h3, bold: true, color: COLORS.ink, margin: [0, t.gap * 1.2, 0, t.gap * 0.4] },
     label: {
-      fontSize: t.body - 1,
+      fontSize: t.label,
       bold: true,
       color: COLORS.accent,
       margin: [0, t.gap * 0.4, 0, t.gap * 0.3],
@@ -124,26 +125,65 @@ function sources(ids: Iterable<SourceId>, ctx: Ctx): Pdf[] {
   return line ? [{ text: line, style: 'source' }] : []
 }
 
-function header(ctx: Ctx): DynamicContent {
-  const { clinic } = ctx.spec
+/** A running header or footer and the height it needs, so the page margin can make room for it. */
+interface Band {
+  render: DynamicContent
+  height: number
+}
+
+const HEADER_TOP = 26
+const HEADER_GAP = 18
+const BAND_LINE = 1.1
+
+function header(ctx: Ctx): Band {
+  const { spec, t } = ctx
+  const { clinic } = spec
   const contact = [clinic.phone, clinic.emailOrWebsite].filter(Boolean).map(printable).join('   ·   ')
   const address = printable(clinic.address)
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean)
     .join(', ')
+  const name = printable(clinic.name) || ' '
   const logo = logoNode(clinic)
-  return (_page, _count, pageSize) => {
-    const width = pageSize.width - 2 * MARGIN_X
-    const identity: Pdf = {
-      stack: [
-        { text: printable(clinic.name) || ' ', fontSize: 13, bold: true, color: COLORS.accent },
-        ...(address ? [{ text: address, fontSize: 8.5, color: COLORS.muted, margin: [0, 2, 0, 0] }] : []),
-        ...(contact ? [{ text: contact, fontSize: 8.5, color: COLORS.muted, margin: [0, 1, 0, 0] }] : []),
-      ],
-    } as Pdf
-    return {
-      margin: [MARGIN_X, 26, MARGIN_X, 0],
+  const width = PAGE_WIDTH[spec.options.pageSize] - 2 * MARGIN_X
+  const identityWidth = logo ? width - (logo.width as number) - 12 : width
+  const identityHeight =
+    textHeight(name, t.headerName, identityWidth, BAND_LINE) +
+    (address ? 2 + textHeight(address, t.headerText, identityWidth, BAND_LINE) : 0) +
+    (contact ? 1 + textHeight(contact, t.headerText, identityWidth, BAND_LINE) : 0)
+  const height =
+    HEADER_TOP + Math.max(logo ? (logo.height as number) : 0, identityHeight + (logo ? 2 : 0)) + 8 + 1.2
+  const identity: Pdf = {
+    stack: [
+      { text: name, fontSize: t.headerName, bold: true, color: COLORS.accent, lineHeight: BAND_LINE },
+      ...(address
+        ? [
+            {
+              text: address,
+              fontSize: t.headerText,
+              color: COLORS.muted,
+              lineHeight: BAND_LINE,
+              margin: [0, 2, 0, 0],
+            },
+          ]
+        : []),
+      ...(contact
+        ? [
+            {
+              text: contact,
+              fontSize: t.headerText,
+              color: COLORS.muted,
+              lineHeight: BAND_LINE,
+              margin: [0, 1, 0, 0],
+            },
+          ]
+        : []),
+    ],
+  } as Pdf
+  const render: DynamicContent = () =>
+    ({
+      margin: [MARGIN_X, HEADER_TOP, MARGIN_X, 0],
       stack: [
         {
           columns: logo
@@ -160,8 +200,8 @@ function header(ctx: Ctx): DynamicContent {
           margin: [0, 8, 0, 0],
         },
       ],
-    } as Pdf
-  }
+    }) as Pdf
+  return { render, height }
 }
 
 function logoNode(clinic: ClinicSettings): Record<string, unknown> | undefined {
@@ -176,14 +216,22 @@ function logoNode(clinic: ClinicSettings): Record<string, unknown> | undefined {
   return { image: logoDataUrl(logo), width, height }
 }
 
-function footer(ctx: Ctx): DynamicContent {
+function footer(ctx: Ctx): Band {
   const { spec, content, t } = ctx
   const disclaimer = printable(content.meta.disclaimer)
   const clinicFooter = printable(spec.clinic.footer)
   const date = longDate(spec.date)
-  return (page, count, pageSize) => {
-    const width = pageSize.width - 2 * MARGIN_X
-    return {
+  const width = PAGE_WIDTH[spec.options.pageSize] - 2 * MARGIN_X
+  // The page number column is as wide as its longest line; allow for a three-digit page count.
+  const numbersWidth = Math.max(textWidth('Page 999 of 999', t.footer + 0.5), textWidth(date, t.footer))
+  const textWidthAvail = width - numbersWidth - 14
+  const left =
+    textHeight(disclaimer, t.footer, textWidthAvail, BAND_LINE) +
+    (clinicFooter ? 2 + textHeight(clinicFooter, t.footer, textWidthAvail, BAND_LINE) : 0)
+  const right = lineHeight(t.footer + 0.5, BAND_LINE) + lineHeight(t.footer, BAND_LINE)
+  const height = 8 + 0.6 + 5 + Math.max(left, right) + 4
+  const render: DynamicContent = (page, count) =>
+    ({
       margin: [MARGIN_X, 8, MARGIN_X, 0],
       stack: [
         {
@@ -195,9 +243,17 @@ function footer(ctx: Ctx): DynamicContent {
             {
               width: '*',
               stack: [
-                { text: disclaimer, fontSize: t.footer, color: COLORS.muted, lineHeight: 1.1 },
+                { text: disclaimer, fontSize: t.footer, color: COLORS.muted, lineHeight: BAND_LINE },
                 ...(clinicFooter
-                  ? [{ text: clinicFooter, fontSize: t.footer, color: COLORS.muted, margin: [0, 2, 0, 0] }]
+                  ? [
+                      {
+                        text: clinicFooter,
+                        fontSize: t.footer,
+                        color: COLORS.muted,
+                        lineHeight: BAND_LINE,
+                        margin: [0, 2, 0, 0],
+                      },
+                    ]
                   : []),
               ],
             },
@@ -211,19 +267,26 @@ function footer(ctx: Ctx): DynamicContent {
                   bold: true,
                   color: COLORS.ink,
                   alignment: 'right',
+                  lineHeight: BAND_LINE,
                   noWrap: true,
                 },
-                { text: date, fontSize: t.footer, color: COLORS.muted, alignment: 'right', noWrap: true },
+                {
+                  text: date,
+                  fontSize: t.footer,
+                  color: COLORS.muted,
+                  alignment: 'right',
+                  lineHeight: BAND_LINE,
+                  noWrap: true,
+                },
               ],
             },
           ],
         },
       ],
-    } as Pdf
-  }
+    }) as Pdf
+  return { render, height }
 }
 
-/** A shaded panel: pdfmake draws backgrounds on table cells, so panels are one-cell tables. */
 /**
  * A shaded panel. pdfmake draws backgrounds on table cells, so a panel is a one-column table
  * with one row per block: rows never split, so a long panel breaks between blocks and never
@@ -519,18 +582,17 @@ export function buildHandout(
   ])
   assertDocPrintable(body, 'the reference content')
 
-  const hasLogo = Boolean(spec.clinic.logo)
-  const headerHeight = 26 + (hasLogo ? 44 : 36) + 10
-  const footerHeight = spec.options.largePrint ? 62 : 54
+  const head = header(ctx)
+  const foot = footer(ctx)
   const creationDate = new Date(`${spec.date}T12:00:00Z`)
   const title = `${HANDOUT_TITLE} - ${printable(spec.patient.name)}`
 
   return {
     pageSize: spec.options.pageSize,
     pageOrientation: 'portrait',
-    pageMargins: [MARGIN_X, headerHeight + 18, MARGIN_X, footerHeight + 8],
-    header: header(ctx),
-    footer: footer(ctx),
+    pageMargins: [MARGIN_X, Math.ceil(head.height + HEADER_GAP), MARGIN_X, Math.ceil(foot.height + 4)],
+    header: head.render,
+    footer: foot.render,
     content: body,
     styles: styles(t),
     defaultStyle: { font: 'Roboto', fontSize: t.body, lineHeight: t.lineHeight, color: COLORS.ink },

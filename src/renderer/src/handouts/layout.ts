@@ -14,7 +14,12 @@ export const COLORS = {
 export interface TypeScale {
   body: number
   small: number
+  /** Sub-labels such as "What you can do". */
+  label: number
   footer: number
+  /** Clinic name, then address and contact lines, in the running header. */
+  headerName: number
+  headerText: number
   title: number
   h2: number
   h3: number
@@ -26,7 +31,10 @@ export interface TypeScale {
 export const NORMAL: TypeScale = {
   body: 11,
   small: 8.5,
+  label: 10,
   footer: 7.5,
+  headerName: 13,
+  headerText: 8.5,
   title: 22,
   h2: 15,
   h3: 11.5,
@@ -38,8 +46,12 @@ export const NORMAL: TypeScale = {
 /** Large print: body text at 16 pt, as clinics do for people with low vision. */
 export const LARGE: TypeScale = {
   body: 16,
-  small: 12,
-  footer: 9,
+  small: 13,
+  label: 16,
+  // The disclaimer and clinic details must be readable by the people large print is for.
+  footer: 12,
+  headerName: 17,
+  headerText: 12,
   title: 28,
   h2: 21,
   h3: 17,
@@ -49,3 +61,6 @@ export const LARGE: TypeScale = {
 }
 
 export const MARGIN_X = 54
+
+/** Page widths in points, as pdfmake's standard sizes. */
+export const PAGE_WIDTH = { A4: 595.28, LETTER: 612 } as const
