@@ -56,6 +56,12 @@ const CASES: [string, string, number][] = [
   ['pregancy', 'cause:pregnancy', 1],
   ['claudicaton', 'cause:peripheral-artery-disease', 1],
   ['lipiter', 'drug:atorvastatin', 1],
+  // two letters swapped, in words too short for two edits of typo tolerance
+  ['calicum', 'cause:low-calcium', 1],
+  ['thyorid', 'cause:thyroid-disease', 1],
+  ['soduim', 'cause:low-sodium', 1],
+  ['tarsla', 'cause:tarsal-tunnel-syndrome', 1],
+  ['lasxi', 'drug:furosemide', 1],
   // brand and generic drug names
   ['Lipitor', 'drug:atorvastatin', 1],
   ['Lipitor', 'cause:medications', 2],

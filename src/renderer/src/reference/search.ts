@@ -154,6 +154,17 @@ class Vocabulary {
   }
 }
 
+/** The word with each pair of neighbouring letters swapped, folded like the index. */
+function swaps(word: string): string[] {
+  const out = new Set<string>()
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue
+    out.add(normalizeWord(word.slice(0, i) + word[i + 1]! + word[i]! + word.slice(i + 2)))
+  }
+  out.delete(word)
+  return [...out]
+}
+
 function termQuery(vocab: Vocabulary, word: string, last: boolean): Query {
   const prefix = last || word.length >= 3
   // Typo tolerance only for words the reference does not contain: otherwise "night" would
@@ -162,6 +173,11 @@ function termQuery(vocab: Vocabulary, word: string, last: boolean): Query {
   const fuzzy = !known && word.length >= 4 && /^[a-z]+$/.test(word) ? 0.2 : false
   const s = stem(word)
   const queries: Query[] = [{ queries: [word], prefix, fuzzy, combineWith: 'OR' }]
+  // Two letters swapped ("calicum", "thyorid") is the commonest slip, but it costs two edits,
+  // more than the fuzzy allowance gives a short word: try each swap the reference knows.
+  if (!known && word.length >= 4)
+    for (const t of swaps(word))
+      if (vocab.hasPrefix(t)) queries.push({ queries: [t], prefix, fuzzy: false, combineWith: 'OR' })
   // "stretching" also finds "stretches" and "stretched" through the stem "stretch".
   if (s !== word && s.length >= 3)
     queries.push({ queries: [s], prefix: true, fuzzy: false, combineWith: 'OR' })
