@@ -142,6 +142,31 @@ describe('useAutosave', () => {
     expect(api.state.value).toBe('saved')
   })
 
+  it('a record saved elsewhere with exactly the text typed here is no conflict', async () => {
+    // E.g. the start-up recovery saved this window's own left-over copy a moment before.
+    const same = rec(4, 'the same words')
+    const save = vi.fn(async (base: number, d: Draft) => {
+      if (base !== 4) throw new ConflictError('visit', same)
+      return rec(5, d.note)
+    })
+    const { api } = setup(save)
+    api.draft.note = 'the same words'
+    expect(await api.flush()).toBe(true)
+    expect(api.state.value).toBe('saved')
+    expect(api.conflict.value).toBeNull()
+    expect(api.record.value.revision).toBe(4)
+    // Seen through the observer while unsaved here: the same.
+    api.draft.note = 'next words'
+    api.remoteChanged(rec(6, 'next words'))
+    expect(api.state.value).toBe('saved')
+    expect(api.record.value.revision).toBe(6)
+    // A different text is still a conflict.
+    api.draft.note = 'mine only'
+    api.remoteChanged(rec(7, 'theirs only'))
+    expect(api.state.value).toBe('conflict')
+    expect(api.draft.note).toBe('mine only')
+  })
+
   it('writes a copy on page hide and puts it back on the next open', async () => {
     const never = vi.fn(() => new Promise<Rec>(() => undefined))
     const first = setup(never, 'stash-1')

@@ -99,8 +99,14 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
         clearStash()
       } catch (error) {
         if (error instanceof ConflictError) {
-          conflict.value = error.current as R
-          state.value = 'conflict'
+          const current = error.current as R
+          if (sameAsDraft(current, copy)) {
+            // The other save holds exactly this text (a copy saved at start-up, say): no choice to make.
+            takeStored(current, upTo)
+          } else {
+            conflict.value = current
+            state.value = 'conflict'
+          }
         } else {
           errorMessage.value = describeStorageError(error)
           state.value = 'error'
@@ -130,9 +136,29 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
       savedAt.value = new Date(remote.updatedAt)
       return
     }
+    if (!inFlight && sameAsDraft(remote, snapshot())) {
+      takeStored(remote, edits)
+      return
+    }
     clearTimeout(timer)
     conflict.value = remote
     state.value = 'conflict'
+  }
+
+  function sameAsDraft(stored: R, copy: D): boolean {
+    return JSON.stringify(options.toDraft(stored)) === JSON.stringify(copy)
+  }
+
+  /** The stored record already holds everything typed up to edit `upTo`. */
+  function takeStored(stored: R, upTo: number): void {
+    clearTimeout(timer)
+    record.value = stored
+    savedEdits = upTo
+    errorMessage.value = ''
+    savedAt.value = new Date(stored.updatedAt)
+    state.value = edits === savedEdits ? 'saved' : 'dirty'
+    if (state.value === 'dirty') schedule()
+    else clearStash()
   }
 
   /** Conflict: write this window's version over the other one. */
