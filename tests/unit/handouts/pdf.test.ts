@@ -131,6 +131,24 @@ describe('handout PDF', () => {
     }
   })
 
+  it('repeats the "When to seek help" title on each page its box runs onto', async () => {
+    const help = content.topics.find((t) => t.id === 'when-to-seek-help')!
+    const note = Array.from({ length: 8 }, (_, i) => `Point ${i + 1}: keep stretching each evening.`).join(
+      '\n\n',
+    )
+    const spec = makeSpec({
+      causes: [],
+      sections: [],
+      personalNote: note,
+      options: { largePrint: true, pageSize: 'A4' },
+    })
+    const pages = (await pdfPages(await render(spec))).map((p) => p.text)
+    const headings = help.sections.map((s) => s.heading).filter((h): h is string => Boolean(h))
+    const boxPages = pages.filter((text) => headings.some((h) => text.includes(h)))
+    expect(boxPages.length, 'the box should run over two pages for this test to mean anything').toBe(2)
+    for (const text of boxPages) expect(text).toContain(help.title)
+  })
+
   it('prints long clinic details in full on every page, nothing cut off in header or footer', async () => {
     const clinic = {
       ...makeSpec().clinic,

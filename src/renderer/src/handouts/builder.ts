@@ -290,18 +290,28 @@ function footer(ctx: Ctx): Band {
 /**
  * A shaded panel. pdfmake draws backgrounds on table cells, so a panel is a one-column table
  * with one row per block: rows never split, so a long panel breaks between blocks and never
- * leaves an empty strip of colour at the foot of a page.
+ * leaves an empty strip of colour at the foot of a page. The title is a header row: it never
+ * ends a page alone, and when the panel goes on over a page it is repeated there, so the reader
+ * still knows what the rest of the box is about.
  */
 function panel(
-  rows: Pdf[],
+  title: Pdf,
+  body: Pdf[],
   fill: string,
   border: string | undefined,
   t: TypeScale,
   extra: object = {},
 ): ContentTable {
+  const rows = [title, ...keepHeadings(body)]
   const last = rows.length - 1
   return {
-    table: { widths: ['*'], body: rows.map((r) => [r]), dontBreakRows: true },
+    table: {
+      widths: ['*'],
+      body: rows.map((r) => [r]),
+      dontBreakRows: true,
+      headerRows: 1,
+      keepWithHeaderRows: 1,
+    },
     layout: {
       fillColor: () => fill,
       hLineWidth: () => 0,
@@ -354,18 +364,10 @@ function personalNote(ctx: Ctx): Pdf[] {
   const from = spec.clinician ? `A note from ${printable(spec.clinician)}` : 'A note from your clinician'
   return [
     panel(
-      keepHeadings([
-        {
-          text: from,
-          bold: true,
-          color: COLORS.accent,
-          margin: [0, 0, 0, t.gap * 0.5],
-          headlineLevel: 1,
-        } as Pdf,
-        ...note
-          .split(/\n\s*\n/)
-          .map((p) => para(p.replace(/\s*\n\s*/g, ' ').trim(), { margin: [0, 0, 0, t.gap * 0.5] })),
-      ]),
+      { text: from, bold: true, color: COLORS.accent, margin: [0, 0, 0, t.gap * 0.5] } as Pdf,
+      note
+        .split(/\n\s*\n/)
+        .map((p) => para(p.replace(/\s*\n\s*/g, ' ').trim(), { margin: [0, 0, 0, t.gap * 0.5] })),
       COLORS.accentSoft,
       undefined,
       t,
@@ -516,17 +518,13 @@ function generalSection(id: HandoutSectionId, ctx: Ctx, medicines: MedicineLines
     if (id === ALWAYS_INCLUDED) {
       return [
         panel(
-          keepHeadings([
-            {
-              text: printable(item.title),
-              style: 'h2',
-              color: COLORS.warn,
-              margin: [0, 0, 0, ctx.t.gap * 0.6],
-              headlineLevel: 1,
-            } as Pdf,
-            ...body,
-            ...sources(used, ctx),
-          ]),
+          {
+            text: printable(item.title),
+            style: 'h2',
+            color: COLORS.warn,
+            margin: [0, 0, 0, ctx.t.gap * 0.6],
+          } as Pdf,
+          [...body, ...sources(used, ctx)],
           COLORS.warnSoft,
           COLORS.warn,
           ctx.t,
