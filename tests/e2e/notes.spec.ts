@@ -545,3 +545,41 @@ test('a visit is moved to the trash from the patient page with the keyboard alon
   await expect(page.getByTestId('trash-entry')).toContainText('second visit, to delete')
   await expect(page.getByTestId('trash-entry')).toContainText('a note about the second visit')
 })
+
+test('two windows on the same patient: the conflict is shown with both versions, never saved over silently', async ({
+  page,
+  app,
+}) => {
+  await newPatient(page, 'Hal Twin')
+  const id = /#\/patients\/([^?]+)/.exec(page.url())![1]!
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved')
+  const other = await app.newPage(`#/patients/${id}`)
+  await expect(other.getByTestId('patient-title')).toHaveText('Hal Twin')
+  await page.locator('#patient-phone').fill('111 one')
+  await other.locator('#patient-phone').fill('222 two')
+  await expect
+    .poll(
+      async () =>
+        (await page.getByTestId('conflict').count()) + (await other.getByTestId('conflict').count()),
+    )
+    .toBe(1)
+  const [loser, winner, mine, theirs] = (await other.getByTestId('conflict').count())
+    ? [other, page, '222 two', '111 one']
+    : [page, other, '111 one', '222 two']
+  const differences = loser.getByTestId('conflict-differences')
+  await expect(differences).toContainText('Phone')
+  await expect(differences.getByTestId('conflict-theirs')).toHaveText(theirs)
+  await expect(differences.getByTestId('conflict-mine')).toHaveText(mine)
+  await expect(loser.getByTestId('save-status')).toContainText('Not saved')
+  await expectAccessible(loser)
+  await shoot(loser, 'notes-patient-conflict')
+  await loser.getByTestId('conflict-keep-mine').click()
+  await expect(loser.getByTestId('save-status')).toHaveAttribute('data-state', 'saved')
+  // The other window had nothing unsaved: it follows quietly.
+  await expect(winner.locator('#patient-phone')).toHaveValue(mine)
+  const stored = (await dumpDb(page))['patients']!.find((p) => (p as { id: string }).id === id) as {
+    phone: string
+  }
+  expect(stored.phone).toBe(mine)
+  await other.close()
+})
