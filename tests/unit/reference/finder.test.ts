@@ -175,6 +175,15 @@ describe('cause finder mechanics', () => {
     expect(r.redFlags[0]!.raisedBy).toEqual(['At rest', 'Pain at rest'])
   })
 
+  it('lists the most urgent red flag first, whatever order the findings were ticked in', () => {
+    const r = runFinder(content, { findings: ['frequent-severe', 'numbness-tingling', 'pain-at-rest'] })
+    expect(r.redFlags.map((f) => f.flag.id)).toEqual([
+      'pain-at-rest',
+      'frequent-severe-persistent',
+      'numbness',
+    ])
+  })
+
   it('keeps unknown finding ids aside instead of failing', () => {
     const r = runFinder(content, { findings: ['no-such-finding', 'cold-exposure'] })
     expect(r.unknownFindings).toEqual(['no-such-finding'])

@@ -49,6 +49,7 @@ export interface FinderResult {
 interface Prepared {
   findings: Map<string, Finding>
   flags: Map<string, RedFlag>
+  flagOrder: Map<string, number>
   causes: Map<string, Cause>
   /** finding id -> [cause, weight] */
   weights: Map<string, [Cause, number][]>
@@ -75,6 +76,7 @@ function prepare(content: Content): Prepared {
   const p: Prepared = {
     findings: new Map(content.finder.groups.flatMap((g) => g.findings.map((f) => [f.id, f] as const))),
     flags: new Map(content.redFlags.map((r) => [r.id, r])),
+    flagOrder: new Map(content.redFlags.map((r, i) => [r.id, i])),
     causes: new Map(content.causes.map((c) => [c.id, c])),
     weights,
     totals,
@@ -141,7 +143,8 @@ export function runFinder(content: Content, input: FinderInput): FinderResult {
   const top = ranked[0]?.score ?? 1
   return {
     causes: ranked.map((r) => ({ ...r, strength: r.score / top })),
-    redFlags: [...raised.values()],
+    // In content order, which puts the most urgent first (red-flags.yaml), not in tick order.
+    redFlags: [...raised.values()].sort((a, b) => p.flagOrder.get(a.flag.id)! - p.flagOrder.get(b.flag.id)!),
     medicines,
     unknownFindings,
   }
