@@ -117,6 +117,19 @@ describe('handout builder', () => {
     expect(text).toContain('furosemide')
     expect(text).toContain('Zorbelix')
     expect(text).toContain('our sources say nothing about this one')
+    expect(text).toContain('can sometimes lead to cramps')
+  })
+
+  it('words medicines for the patient, not with the clinician notes of the medication check', () => {
+    const dd = buildHandout(
+      makeSpec({ medicines: ['Lasix', 'Lipitor', 'Neurontin'], sections: ['medicines'] }),
+      content,
+    )
+    const text = texts(dd.content)
+    for (const d of content.drugs.filter((x) => x.note)) expect(text).not.toContain(d.note!)
+    for (const name of ['Lasix', 'Lipitor', 'Neurontin']) expect(text).toContain(name)
+    expect(text).toContain('can sometimes lead to cramps')
+    expect(text).toContain('may ease cramps for some people')
   })
 
   it('draws the clinic header, page numbers, date and disclaimer on every page', () => {

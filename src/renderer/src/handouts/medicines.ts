@@ -12,7 +12,6 @@ export interface MedicineLine {
   given: string
   /** The generic or class name it matched, e.g. "furosemide". */
   matched: string
-  note: string
   mayHelp: boolean
   sources: SourceId[]
 }
@@ -32,13 +31,12 @@ export function medicineLines(given: readonly string[], content: Content): Medic
       unknown.push(r.input)
       continue
     }
-    // The most specific note only: the drug's own if the sources name it, else its class's.
+    // Sources of the most specific note: the drug's own if the sources name it, else its class's.
     const first = r.notes[0]
     const sources = new Set<SourceId>(first?.sources.map((s) => s.id) ?? [])
     lines.push({
       given: r.input,
       matched: r.drug.name,
-      note: first?.text ?? '',
       mayHelp: r.mayHelp,
       sources: [...sources],
     })
@@ -70,7 +68,11 @@ export function medicinesSection(
         ...(l.matched.toLowerCase() !== l.given.toLowerCase()
           ? [{ text: ` (${printable(l.matched)})`, color: COLORS.muted }]
           : []),
-        ...(l.note ? [': ', printable(l.note)] : []),
+        // The medication check's notes are written for clinicians ("one source says..."); the
+        // patient gets the same finding in plain words, with the sources line below.
+        l.mayHelp
+          ? ': our sources mention this medicine as one that may ease cramps for some people. Only your prescriber can say if it is right for you.'
+          : ': our sources say this kind of medicine can sometimes lead to cramps. Keep taking it, and ask your prescriber if it could be playing a part.',
       ],
       margin: [0, 0, 0, t.gap * 0.4],
     }) as Pdf
