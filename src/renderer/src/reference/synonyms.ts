@@ -110,9 +110,9 @@ export const SYNONYMS: Record<string, readonly string[]> = {
   'cramps walking': ['claudication'],
   'cramp walking': ['claudication'],
   // skin and sores (red flags)
-  ulcer: ['sores', 'heal'],
-  ulcers: ['sores', 'heal'],
-  wound: ['sores', 'heal'],
+  ulcer: ['sores'],
+  ulcers: ['sores'],
+  wound: ['sores'],
   blue: ['colour change', 'discolouration'],
   pale: ['colour change', 'discolouration'],
   purple: ['colour change', 'discolouration'],
