@@ -112,6 +112,16 @@ test('cause finder ranks causes with reasons and raises the red-flag banner at o
   await expect(page.getByTestId('red-flag-banner')).toHaveCount(0)
 })
 
+test('a red-flag finding that points to no cause says so beside the banner', async ({ page, app }) => {
+  await app.goto('#/finder')
+  await page.getByLabel('Disturbing sleep or getting about').check()
+  await expect(page.getByTestId('red-flag-banner')).toBeVisible()
+  await expect(page.getByTestId('finder-no-cause')).toContainText(/no particular cause.*red flag above/)
+  await page.getByLabel('At night or in bed').check()
+  await expect(page.getByTestId('finder-no-cause')).toHaveCount(0)
+  await expect(page.getByTestId('finder-results').locator('li').first()).toBeVisible()
+})
+
 test('the cause finder opens with findings and medicines passed in the address', async ({ page, app }) => {
   await app.goto('#/finder?findings=cold-exposure,no-such-finding&medicines=Lasix')
   await expect(page.getByLabel('Cold exposure')).toBeChecked()
