@@ -583,3 +583,47 @@ test('two windows on the same patient: the conflict is shown with both versions,
   expect(stored.phone).toBe(mine)
   await other.close()
 })
+
+test('dark theme: patient, visit, not-saved state, trash and backup screens stay readable', async ({
+  page,
+  app,
+}) => {
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await newPatient(page, 'Ida Dark', { chart: 'DK-1', meds: 'furosemide' })
+  await page.getByTestId('patient-alerts').fill('Allergic to latex')
+  await expect(page.getByTestId('patient-alerts-banner')).toBeVisible()
+  await expectAccessible(page)
+  await shoot(page, 'notes-patient-dark')
+  const id = await newVisit(page)
+  await page.getByTestId('visit-reason').fill('Night cramps in both calves')
+  await page.getByTestId('visit-note').fill('Woken twice a night this week.')
+  await saved(page)
+  await expectAccessible(page)
+  await shoot(page, 'notes-visit-dark')
+  const other = await app.newPage(`#/visits/${id}`)
+  await other.getByTestId('trash-visit').click()
+  await other.getByTestId('confirm-ok').click()
+  await expect(other.getByTestId('patient-screen')).toBeVisible()
+  await other.close()
+  await page.getByTestId('visit-note').fill('Woken twice a night this week. More text.')
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'error')
+  await expectAccessible(page)
+  await shoot(page, 'notes-not-saved-dark')
+  // Leaving with unsaved text asks first; here the user accepts (the copy stays on this computer).
+  const asked: string[] = []
+  page.on('dialog', (d) => {
+    asked.push(d.message())
+    void d.accept()
+  })
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
+  await expect.poll(() => asked.join('|')).toContain('could not be saved')
+  await expect(page.getByTestId('patients-screen')).toBeVisible()
+  await page.getByTestId('patients-screen').getByRole('link', { name: 'Trash', exact: true }).click()
+  await expect(page.getByTestId('trash-entry')).toHaveCount(1)
+  await expectAccessible(page)
+  await shoot(page, 'notes-trash-dark')
+  await page.goto(page.url().replace(/#.*$/, '#/settings'))
+  await page.getByTestId('backup-panel').scrollIntoViewIfNeeded()
+  await expectAccessible(page)
+  await shoot(page, 'notes-settings-dark')
+})
