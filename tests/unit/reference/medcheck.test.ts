@@ -38,6 +38,19 @@ describe('medication check', () => {
     expect(m.notes[0]).toMatchObject({ from: 'Statins', lookup: true })
   })
 
+  it('knows other common members of the named classes, as lookup', () => {
+    for (const [typed, id] of [
+      ['Latuda', 'lurasidone'],
+      ['amisulpride', 'amisulpride'],
+      ['chlorpromazine', 'chlorpromazine'],
+      ['Zaroxolyn', 'metolazone'],
+    ] as const) {
+      const m = matched(typed)
+      expect(m.drug.id, typed).toBe(id)
+      expect(m.lookup, typed).toBe(true)
+    }
+  })
+
   it('matches a brand name of a named drug', () => {
     expect(matched('Lasix').drug.id).toBe('furosemide')
     expect(matched('Aleve').drug.id).toBe('naproxen')
