@@ -258,6 +258,21 @@ test('backup: export through the save dialog, restore into a fresh profile, ever
   await expect(panel.getByTestId('backup-error')).toContainText('incomplete')
   expect(await dumpDb(page)).toEqual(source)
 
+  // The preview says what "Replace" would take away: here a patient added after the backup.
+  await newPatient(page, 'Ivy After Backup')
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
+  app.dialogs.nextOpenPath(file)
+  await panel.getByTestId('choose-backup').click()
+  await expect(panel.getByTestId('replace-loss')).toHaveText(
+    'Replacing removes 1 patient and 0 visits that are on this computer but not in this backup, or were changed here after it was made.',
+  )
+  await panel.getByTestId('mode-replace').check()
+  await panel.getByTestId('apply-backup').click()
+  await expect(page.getByTestId('confirm-dialog')).toContainText('Replacing removes 1 patient')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await panel.getByRole('button', { name: 'Cancel' }).click()
+  await expect(panel.getByTestId('backup-preview')).toHaveCount(0)
+
   // A fresh profile on the same app origin restores the file.
   const profileDir = join(app.savedDir, '..', 'fresh-profile')
   const fresh = await chromium.launchPersistentContext(profileDir, {
@@ -282,6 +297,7 @@ test('backup: export through the save dialog, restore into a fresh profile, ever
     await expect(panel2.getByTestId('backup-counts')).toContainText(
       '1 patient(s), 1 visit(s), 1 item(s) in the trash',
     )
+    await expect(panel2.getByTestId('replace-loss')).toContainText('replacing loses nothing')
     await expectAccessible(p2)
     await shoot(p2, 'notes-restore-preview')
     await panel2.getByTestId('mode-replace').check()

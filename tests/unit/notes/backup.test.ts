@@ -9,6 +9,7 @@ import {
   lastBackupAt,
   readBackup,
   recordBackupMade,
+  replaceLosses,
   restoreBackup,
   type BackupErrorCode,
 } from '../../../src/renderer/src/notes/backup'
@@ -172,6 +173,20 @@ describe('backup format', () => {
     const merged = await repo.getVisit(v.id)
     expect(merged?.note).toBe('newer elsewhere')
     expect(merged?.revision).toBe(3)
+  })
+
+  it('counts what a replace would lose: records missing from the backup or newer here', async () => {
+    const { db, repo, bytes } = await made()
+    const parsed = await readBackup(bytes)
+    expect(await replaceLosses(db, parsed)).toEqual({ patients: 0, visits: 0 })
+    const [visit] = await db.visits.orderBy('dateTime').limit(1).toArray()
+    await repo.updateVisit(visit!.id, visit!.revision, { note: 'written after the backup' })
+    const late = await repo.createPatient({ ...emptyPatientInput(), name: 'Late Arrival' })
+    await repo.createVisit(late.id, { note: 'first visit after the backup' })
+    expect(await replaceLosses(db, parsed)).toEqual({ patients: 1, visits: 2 })
+    // A fresh computer loses nothing.
+    const fresh = freshRepo()
+    expect(await replaceLosses(fresh.db, parsed)).toEqual({ patients: 0, visits: 0 })
   })
 
   it('remembers the date of the last backup', async () => {

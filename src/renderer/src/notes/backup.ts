@@ -566,6 +566,37 @@ async function mergeNewer<T extends { updatedAt: string }>(
   return out
 }
 
+/** What "replace" would take away from this computer. */
+export interface ReplaceLoss {
+  /** Patients here that the backup does not hold, or holds in an older version. */
+  patients: number
+  /** Visits here that the backup does not hold, or holds in an older version. */
+  visits: number
+}
+
+/**
+ * Counts the records a replace would lose: those here that are missing from the backup or were
+ * edited here after the backup's copy. Read one record at a time, so a large database is fine.
+ */
+export async function replaceLosses(db: NotesDB, backup: ParsedBackup): Promise<ReplaceLoss> {
+  const inBackup = (records: { id: string; updatedAt: string }[]): Map<string, string> =>
+    new Map(records.map((r) => [r.id, r.updatedAt]))
+  const patients = inBackup(backup.data.patients)
+  const visits = inBackup(backup.data.visits)
+  const loss: ReplaceLoss = { patients: 0, visits: 0 }
+  await db.transaction('r', db.patients, db.visits, async () => {
+    await db.patients.each((row) => {
+      const theirs = patients.get(row.id)
+      if (theirs === undefined || row.updatedAt > theirs) loss.patients++
+    })
+    await db.visits.each((row) => {
+      const theirs = visits.get(row.id)
+      if (theirs === undefined || row.updatedAt > theirs) loss.visits++
+    })
+  })
+  return loss
+}
+
 /** Remembers when the last backup file was written (shown and used for the reminder). */
 export async function recordBackupMade(db: NotesDB, at: string): Promise<void> {
   await db.transaction('rw', db.settings, async () => {

@@ -11,7 +11,9 @@ import {
   lastBackupAt as readLastBackupAt,
   readBackup,
   recordBackupMade,
+  replaceLosses,
   type ParsedBackup,
+  type ReplaceLoss,
   type RestoreMode,
 } from '@renderer/notes/backup'
 import { notesDb } from '@renderer/notes/instance'
@@ -32,6 +34,8 @@ export const useBackupStore = defineStore('backup', () => {
   const error = ref('')
   const pending = shallowRef<ParsedBackup | null>(null)
   const pendingName = ref('')
+  /** What replacing with the pending backup would take away from this computer. */
+  const pendingLoss = ref<ReplaceLoss | null>(null)
 
   const daysSinceBackup = computed(() =>
     lastBackupAt.value ? differenceInCalendarDays(new Date(), new Date(lastBackupAt.value)) : null,
@@ -78,7 +82,9 @@ export const useBackupStore = defineStore('backup', () => {
     try {
       const outcome = await platform.openFile({ filters: FILTERS, maxBytes: MAX_BACKUP_BYTES })
       if (outcome.status === 'cancelled') return false
-      pending.value = await readBackup(outcome.data)
+      const parsed = await readBackup(outcome.data)
+      pendingLoss.value = await replaceLosses(notesDb, parsed)
+      pending.value = parsed
       pendingName.value = outcome.name
       return true
     } catch (e) {
@@ -122,6 +128,7 @@ export const useBackupStore = defineStore('backup', () => {
     error,
     pending,
     pendingName,
+    pendingLoss,
     daysSinceBackup,
     needsReminder,
     load,
