@@ -96,6 +96,8 @@ const CASES: [string, string, number][] = [
   // a drug name half typed must not bury what the word is on its way to
   ['hydr', 'topic:hydration', 1],
   ['hydration', 'topic:hydration', 2],
+  ['runner', 'cause:exercise-intensity', 3],
+  ['Gatorade', 'topic:hydration', 2],
 ]
 
 describe('reference search relevance', () => {
