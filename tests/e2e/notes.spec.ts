@@ -501,6 +501,7 @@ test('patient details typed then reloaded or left at once are kept; markup in an
   const row = page.getByTestId('patient-row').filter({ hasText: 'Zoë' })
   await expect(row).toContainText(name)
   await expect(row).toContainText(chart)
+  await expect(row.getByTestId('patient-alert-badge')).toHaveText('Alerts')
   await row.getByRole('link').click()
   await expect(page.locator('#patient-phone')).toHaveValue('555 0199')
 
