@@ -134,7 +134,9 @@ test('the cause finder opens with findings and medicines passed in the address',
 
 test('medication check: brand, generic, misspelt and unknown names', async ({ page, app }) => {
   await app.goto('#/finder/medicines')
-  await page.getByTestId('medcheck-input').fill('Lipitor 20mg\nfurosemyde; Neurontin, aspirin')
+  await page
+    .getByTestId('medcheck-input')
+    .fill('Lipitor 20mg\nfurosemyde; Neurontin, aspirin\tZocor ramipril')
   const results = page.getByTestId('medicine-results')
   await expect(results.locator('[data-drug="atorvastatin"]')).toContainText('Name lookup: member of Statins')
   await expect(results.locator('[data-drug="atorvastatin"]')).toContainText(/What the sources say of Statins/)
@@ -143,7 +145,7 @@ test('medication check: brand, generic, misspelt and unknown names', async ({ pa
   await expect(results.locator('[data-drug="gabapentin"]')).toContainText('May help, not a cause')
   await expect(page.getByTestId('medicines-unknown')).toContainText('aspirin')
   await expect(page.getByRole('status').filter({ hasText: 'found in the reference' })).toHaveText(
-    '3 of 4 found in the reference',
+    '4 of 6 found in the reference; not in it: aspirin, ramipril',
   )
   await expectAccessible(page)
   await shoot(page, 'medcheck')
