@@ -644,3 +644,43 @@ test('dark theme: patient, visit, not-saved state, trash and backup screens stay
   await expectAccessible(page)
   await shoot(page, 'notes-settings-dark')
 })
+
+test('the backup reminder appears once the last backup is more than 7 days old', async ({ page, app }) => {
+  await newPatient(page, 'Jay Reminder')
+  const setLastBackup = (daysAgo: number): Promise<void> =>
+    page.evaluate(async (days) => {
+      const at = new Date(Date.now() - days * 24 * 3600 * 1000).toISOString()
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('cramp-clinic')
+        req.onsuccess = () => resolve(req.result)
+        req.onerror = () => reject(req.error)
+      })
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('settings', 'readwrite')
+        tx.objectStore('settings').put({ key: 'lastBackupAt', value: at, updatedAt: at })
+        tx.oncomplete = () => resolve()
+        tx.onerror = () => reject(tx.error)
+      })
+      db.close()
+    }, daysAgo)
+  const panel = page.getByTestId('backup-panel')
+  const toSettings = async (): Promise<void> => {
+    await app.reload(page)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
+    await expect(panel).toBeVisible()
+  }
+  await setLastBackup(7)
+  await toSettings()
+  await expect(panel.getByTestId('last-backup')).toContainText('(7 days ago)')
+  await expect(panel.getByTestId('backup-reminder')).toHaveCount(0)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
+  await expect(page.getByTestId('patient-row')).toHaveCount(1)
+  await expect(page.getByTestId('patients-backup-reminder')).toHaveCount(0)
+
+  await setLastBackup(8)
+  await toSettings()
+  await expect(panel.getByTestId('last-backup')).toContainText('(8 days ago)')
+  await expect(panel.getByTestId('backup-reminder')).toContainText('more than 7 days old')
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
+  await expect(page.getByTestId('patients-backup-reminder')).toContainText('The last backup was 8 days ago.')
+})
