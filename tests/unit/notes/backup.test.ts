@@ -5,6 +5,7 @@ import {
   BackupError,
   applyBackup,
   backupFileName,
+  backupFromRecords,
   exportBackup,
   lastBackupAt,
   readBackup,
@@ -13,6 +14,7 @@ import {
   restoreBackup,
   type BackupErrorCode,
 } from '../../../src/renderer/src/notes/backup'
+import { ConflictError } from '../../../src/renderer/src/notes/errors'
 import { canonicalJson, sha256Hex } from '../../../src/renderer/src/notes/canonical'
 import type { NotesDB } from '../../../src/renderer/src/notes/db'
 import { emptyPatientInput } from '../../../src/renderer/src/notes/model'
@@ -187,6 +189,31 @@ describe('backup format', () => {
     // A fresh computer loses nothing.
     const fresh = freshRepo()
     expect(await replaceLosses(fresh.db, parsed)).toEqual({ patients: 0, visits: 0 })
+  })
+
+  it('replace lifts a restored record above the revision here, so an open editor cannot save over it', async () => {
+    const { db, repo } = freshRepo()
+    const p = await repo.createPatient({ ...emptyPatientInput(), name: 'Ann Müller' })
+    const v = await repo.createVisit(p.id, { note: 'first' })
+    const here = await repo.updateVisit(v.id, 1, { note: 'edited here' })
+    // A backup from another computer whose copy of the visit reached the same revision.
+    const other = { ...here, note: 'edited on the other computer' }
+    const { bytes } = await backupFromRecords(
+      { patients: [await repo.getPatient(p.id)], visits: [other] },
+      { appVersion: 'test' },
+    )
+    await restoreBackup(db, bytes, 'replace')
+    const restored = (await repo.getVisit(v.id))!
+    expect(restored.note).toBe('edited on the other computer')
+    expect(restored.revision).toBeGreaterThan(here.revision)
+    // The editor still holding revision 2 gets a conflict, not a silent overwrite.
+    await expect(repo.updateVisit(v.id, here.revision, { note: 'stale window' })).rejects.toBeInstanceOf(
+      ConflictError,
+    )
+    // Into an empty database every record is restored exactly as it was.
+    const fresh = freshRepo()
+    await restoreBackup(fresh.db, bytes, 'replace')
+    expect((await fresh.repo.getVisit(v.id))?.revision).toBe(here.revision)
   })
 
   it('remembers the date of the last backup', async () => {

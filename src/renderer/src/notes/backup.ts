@@ -456,13 +456,27 @@ export async function applyBackup(
     await db.transaction('rw', tables, async () => {
       if (mode === 'replace') {
         const keepLocal = (await db.settings.toArray()).filter((s) => LOCAL_SETTING_KEYS.has(s.key))
+        // A record replacing one here gets a revision above it, so an editor still showing the
+        // old copy (another window) sees a conflict instead of saving over the restored text.
+        const patientRevisions = new Map<string, number>()
+        await db.patients.each((row) => patientRevisions.set(row.id, row.revision))
+        const visitRevisions = new Map<string, number>()
+        await db.visits.each((row) => visitRevisions.set(row.id, row.revision))
+        const above = <T extends { id: string; revision: number }>(r: T, here: Map<string, number>): T => {
+          const local = here.get(r.id)
+          return local === undefined || r.revision > local ? r : { ...r, revision: local + 1 }
+        }
         await Promise.all(tables.map((t) => t.clear()))
         const lastVisit = newestVisitByPatient(data.visits)
         await db.patients.bulkAdd(
-          data.patients.map((p) => toPatientRow({ ...p, lastVisitAt: lastVisit.get(p.id) ?? null })),
+          data.patients.map((p) =>
+            toPatientRow({ ...above(p, patientRevisions), lastVisitAt: lastVisit.get(p.id) ?? null }),
+          ),
         )
         for (let i = 0; i < data.visits.length; i += CHUNK) {
-          await db.visits.bulkAdd(data.visits.slice(i, i + CHUNK).map(toVisitRow))
+          await db.visits.bulkAdd(
+            data.visits.slice(i, i + CHUNK).map((v) => toVisitRow(above(v, visitRevisions))),
+          )
         }
         await db.trash.bulkAdd(data.trash)
         await db.settings.bulkAdd([
