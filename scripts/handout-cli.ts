@@ -7,7 +7,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { loadContent } from './content-fs'
-import { buildHandout } from '../src/renderer/src/handouts/builder'
+import { buildHandout, logoProbe, logoProbeError } from '../src/renderer/src/handouts/builder'
 import { HandoutError, parseHandoutSpec } from '../src/renderer/src/handouts/spec'
 import { renderPdfNode } from '../src/renderer/src/handouts/render-node'
 
@@ -82,6 +82,15 @@ async function main(argv: string[]): Promise<number> {
         `Note: the spec was made with content version ${spec.contentVersion}; building with the current version ${content.meta.version}.\n`,
       )
     }
+    if (spec.clinic.logo) {
+      try {
+        await renderPdfNode(logoProbe(spec.clinic.logo))
+      } catch (e) {
+        throw new HandoutError(
+          `The spec file "${args.spec}" has a bad clinic logo. ${logoProbeError(e).message}`,
+        )
+      }
+    }
     const dd = buildHandout(spec, content)
     const pdf = await renderPdfNode(dd)
     const out = resolve(args.out)
@@ -92,7 +101,16 @@ async function main(argv: string[]): Promise<number> {
       renameSync(tmp, out)
     } catch (e) {
       rmSync(tmp, { force: true })
-      throw e
+      const code = (e as NodeJS.ErrnoException).code
+      const why =
+        code === 'ENOENT'
+          ? `the folder ${dirname(out)} does not exist`
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : code === 'EISDIR'
+              ? 'it is a folder'
+              : (e as Error).message
+      throw new Error(`Cannot write "${args.out}": ${why}.`)
     }
     const pages = new TextDecoder('latin1').decode(pdf).match(/\/Type \/Page\b(?!s)/g)?.length ?? 0
     process.stdout.write(
@@ -104,7 +122,10 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${e.message}\n`)
       return 2
     }
-    process.stderr.write(`Could not make the handout: ${(e as Error).message}\n`)
+    const message = (e as Error).message
+    process.stderr.write(
+      message.startsWith('Cannot write') ? `${message}\n` : `Could not make the handout: ${message}\n`,
+    )
     return 1
   }
 }

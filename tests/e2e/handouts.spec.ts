@@ -216,6 +216,25 @@ test('clinic settings: logo from a file, with clear errors for bad files', async
   await page.getByTestId('clinic-logo-choose').click()
   await expect(page.getByTestId('clinic-logo-error')).toContainText('too large')
 
+  const outside = join(app.savedDir, 'outside.svg')
+  writeFileSync(
+    outside,
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 60"><style>@import "https://fonts.example/a.css";</style><rect width="200" height="60"/></svg>',
+  )
+  app.dialogs.nextOpenPath(outside)
+  await page.getByTestId('clinic-logo-choose').click()
+  await expect(page.getByTestId('clinic-logo-error')).toContainText('refers to other files')
+
+  // Looks like an SVG but is not well-formed: the PDF maker itself is asked whether it can draw it.
+  const broken = join(app.savedDir, 'broken.svg')
+  writeFileSync(broken, '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 60"><rect <<</svg>')
+  app.dialogs.nextOpenPath(broken)
+  await page.getByTestId('clinic-logo-choose').click()
+  await expect(page.getByTestId('clinic-logo-error')).toContainText('The logo could not be drawn', {
+    timeout: 15_000,
+  })
+  await expect(page.getByTestId('clinic-logo')).toHaveCount(0)
+
   const svg = join(app.savedDir, 'logo.svg')
   writeFileSync(
     svg,

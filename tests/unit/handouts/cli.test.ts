@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { pdfText, specInput } from './helpers'
+import { CLINIC, makePng, pdfText, specInput } from './helpers'
 
 const ROOT = resolve(__dirname, '../../..')
 
@@ -89,6 +89,45 @@ describe('handout CLI', () => {
       },
       /cannot print the characters "王" \(U\+738B\), "小" \(U\+5C0F\), "明" \(U\+660E\) in the patient name/,
     ],
+    [
+      'a field of the wrong type',
+      (dir) => {
+        writeFileSync(join(dir, 's.json'), JSON.stringify({ ...specInput(), causes: 'dehydration' }))
+        return join(dir, 's.json')
+      },
+      /not a valid handout spec: causes: .*expected array/,
+    ],
+    [
+      'a damaged PNG logo',
+      (dir) => {
+        const png = makePng(60, 30)
+        png[png.length - 20]! ^= 0xff
+        const logo = {
+          mime: 'image/png' as const,
+          dataBase64: Buffer.from(png).toString('base64'),
+          width: 60,
+          height: 30,
+        }
+        writeFileSync(join(dir, 's.json'), JSON.stringify(specInput({ clinic: { ...CLINIC, logo } })))
+        return join(dir, 's.json')
+      },
+      /not a valid handout spec: clinic\.logo\.dataBase64: The PNG logo is damaged/,
+    ],
+    [
+      'an SVG logo pdfmake cannot draw',
+      (dir) => {
+        const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40"><rect <<</svg>'
+        const logo = {
+          mime: 'image/svg+xml' as const,
+          dataBase64: Buffer.from(svg).toString('base64'),
+          width: 100,
+          height: 40,
+        }
+        writeFileSync(join(dir, 's.json'), JSON.stringify(specInput({ clinic: { ...CLINIC, logo } })))
+        return join(dir, 's.json')
+      },
+      /has a bad clinic logo\. The logo could not be drawn/,
+    ],
   ]
   for (const [what, make, message] of bad) {
     it(`exits 2 and writes nothing for ${what}`, () => {
@@ -103,6 +142,14 @@ describe('handout CLI', () => {
       expect(readdirSync(dir).filter((f) => f.endsWith('.pdf') || f.endsWith('.tmp'))).toEqual([])
     })
   }
+
+  it('says plainly when the output folder does not exist', () => {
+    const dir = tmp()
+    const r = cli(['--spec', 'examples/handout-spec.json', '--out', join(dir, 'no', 'such', 'h.pdf')])
+    expect(r.status).toBe(1)
+    expect(r.stderr).toMatch(/Cannot write .*h\.pdf": the folder .* does not exist\./)
+    expect(readdirSync(dir)).toEqual([])
+  })
 
   it('explains its usage when arguments are missing', () => {
     const r = cli(['--spec', 'examples/handout-spec.json'])

@@ -52,6 +52,33 @@ describe('clinic logo', () => {
     expect(logoError(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0]))).toMatch(/damaged/)
   })
 
+  it('refuses SVG logos that reach outside the file, and damaged PNGs', () => {
+    const svg = (inner: string, head = ''): Uint8Array =>
+      enc(`${head}<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40">${inner}</svg>`)
+    for (const inner of [
+      '<rect width="9" height="9" style="fill:url(http://x.example/p.svg#g)"/>',
+      '<rect width="9" height="9" fill="url( \'file:///etc/p.svg#g\')"/>',
+      '<style>@import "http://x.example/a.css";</style>',
+      '<foreignObject><div>hi</div></foreignObject>',
+    ])
+      expect(logoError(svg(inner)), inner).toMatch(/refers to other files/)
+    expect(
+      logoError(svg('<text>&x;</text>', '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>')),
+    ).toMatch(/refers to other files/)
+    // Local references and inline data are fine, as is an internal DOCTYPE subset (Illustrator).
+    for (const [inner, head] of [
+      ['<rect width="9" height="9" fill="url(#g)"/><rect fill="url( \'#g\')"/>', ''],
+      ['<rect width="9" height="9"/>', '<!DOCTYPE svg [<!ENTITY ns_svg "http://www.w3.org/2000/svg">]>'],
+    ] as const)
+      expect(logoFromFile(svg(inner, head)).mime).toBe('image/svg+xml')
+
+    const png = makePng(40, 40)
+    const corrupt = png.slice()
+    corrupt[png.length - 20]! ^= 0xff
+    expect(logoError(corrupt)).toMatch(/PNG logo is damaged or cut short/)
+    expect(logoError(png.slice(0, png.length - 13))).toMatch(/PNG logo is damaged or cut short/)
+  })
+
   it('rejects a stored logo whose bytes do not match its type', () => {
     const png = logoFromFile(makePng(40, 40))
     expect(LogoSchema.safeParse(png).success).toBe(true)

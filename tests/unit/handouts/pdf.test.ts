@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildHandout } from '../../../src/renderer/src/handouts/builder'
+import { buildHandout, logoProbe, logoProbeError } from '../../../src/renderer/src/handouts/builder'
 import { renderPdfNode } from '../../../src/renderer/src/handouts/render-node'
 import { HANDOUT_SECTION_IDS, sha256Hex } from '../../../src/renderer/src/handouts/spec'
 import { logoFromFile } from '../../../src/renderer/src/handouts/clinic'
@@ -183,6 +183,22 @@ describe('handout PDF', () => {
         }
       }
     }
+  })
+
+  it('proves a logo can be drawn before it is used, with a plain message when it cannot', async () => {
+    for (const file of [makePng(240, 80), SVG_LOGO])
+      expect((await renderPdfNode(logoProbe(logoFromFile(file)))).length).toBeGreaterThan(0)
+    // Passes the header checks but is not well-formed XML: pdfmake cannot parse it.
+    const broken = logoFromFile(
+      new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 40"><rect <<</svg>'),
+    )
+    const error = await renderPdfNode(logoProbe(broken)).then(
+      () => undefined,
+      (e: unknown) => logoProbeError(e),
+    )
+    expect(error?.message).toMatch(
+      /^The logo could not be drawn: .*Please export it again, or save it as a PNG\.$/,
+    )
   })
 
   it('keeps a two-page handout without a logo small, and embeds PNG and SVG logos', async () => {

@@ -10,7 +10,7 @@ import type {
   TDocumentDefinitions,
 } from 'pdfmake/interfaces'
 import type { Cause, Content, Section, SourceId, Topic } from '../reference/schema'
-import { logoDataUrl, logoSvgText, type ClinicSettings } from './clinic'
+import { EMPTY_CLINIC, logoDataUrl, LogoError, logoSvgText, type ClinicSettings, type Logo } from './clinic'
 import { DRAWINGS } from './drawings'
 import { assertPrintable, describeChar, printable, unsupportedChars } from './glyphs'
 import { COLORS, LARGE, MARGIN_X, NORMAL, PAGE_WIDTH, type TypeScale } from './layout'
@@ -202,6 +202,22 @@ function header(ctx: Ctx): Band {
       ],
     }) as Pdf
   return { render, height }
+}
+
+/**
+ * A one-image document: rendering it proves pdfmake can draw the logo (an SVG it cannot parse, an
+ * image cut short), so a bad logo is refused when it is chosen, not when a handout is made.
+ */
+export function logoProbe(logo: Logo): TDocumentDefinitions {
+  return { content: [logoNode({ ...EMPTY_CLINIC, logo }) as unknown as Pdf], compress: false }
+}
+
+/** The message for a logo the probe could not draw. */
+export function logoProbeError(e: unknown): LogoError {
+  const why = e instanceof Error ? e.message : String(e)
+  return new LogoError(
+    `The logo could not be drawn: the file looks damaged or uses features handouts cannot print (${why.split('\n')[0]}). Please export it again, or save it as a PNG.`,
+  )
 }
 
 function logoNode(clinic: ClinicSettings): Record<string, unknown> | undefined {

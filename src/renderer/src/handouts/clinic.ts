@@ -86,8 +86,12 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 function sniffMime(bytes: Uint8Array): LogoMime | undefined {
   if (startsWith(bytes, PNG_MAGIC)) return 'image/png'
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg'
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 1024))
-  if (/^\s*(\uFEFF)?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg[\s>]/i.test(head))
+  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096))
+  if (
+    /^\s*(\uFEFF)?\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>\s*)?<svg[\s>]/i.test(
+      head,
+    )
+  )
     return 'image/svg+xml'
   return undefined
 }
@@ -119,14 +123,64 @@ export function checkLogoBytes(bytes: Uint8Array, declared?: LogoMime): LogoMime
   }
   if (mime === 'image/svg+xml') {
     const text = new TextDecoder().decode(bytes)
-    // External references would make the PDF depend on something outside the file (and reach the network).
-    if (/(?:xlink:)?href\s*=\s*["'](?!#|data:)/i.test(text) || /<script[\s>]/i.test(text)) {
+    // External references would make the PDF depend on something outside the file (and reach the
+    // network): links, CSS url() and @import, embedded web content and external XML entities.
+    if (
+      /(?:xlink:)?href\s*=\s*["'](?!#|data:)/i.test(text) ||
+      /url\((?!\s*["']?\s*(?:#|data:))/i.test(text) ||
+      /@import\b/i.test(text) ||
+      /<(script|foreignObject|iframe|object|embed)[\s>/]/i.test(text) ||
+      /<!ENTITY[^>]*\b(?:SYSTEM|PUBLIC)\b/i.test(text)
+    ) {
       throw new LogoError(
         'The SVG logo refers to other files or contains scripts. Please save it as a plain SVG or a PNG.',
       )
     }
   }
+  if (mime === 'image/png') checkPngChunks(bytes)
   return mime
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+  return c >>> 0
+})
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8)
+  return (c ^ 0xffffffff) >>> 0
+}
+
+/**
+ * Walks a PNG's chunks and checks each one's checksum: a cut-short or damaged file is refused
+ * here, with a plain message, instead of printing as a broken image or failing the handout later.
+ */
+function checkPngChunks(bytes: Uint8Array): void {
+  const damaged = (): never => {
+    throw new LogoError('The PNG logo is damaged or cut short. Please export it again from the original.')
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let i = 8
+  let first = true
+  let sawData = false
+  while (i + 12 <= bytes.length) {
+    const len = view.getUint32(i)
+    const end = i + 12 + len
+    if (end > bytes.length) damaged()
+    const type = String.fromCharCode(...bytes.subarray(i + 4, i + 8))
+    if (first && type !== 'IHDR') damaged()
+    if (crc32(bytes.subarray(i + 4, i + 8 + len)) !== view.getUint32(i + 8 + len)) damaged()
+    if (type === 'IDAT') sawData = true
+    if (type === 'IEND') {
+      if (!sawData) damaged()
+      return
+    }
+    first = false
+    i = end
+  }
+  damaged()
 }
 
 /** Width and height in pixels, read from the image header. */

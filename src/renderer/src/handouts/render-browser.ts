@@ -4,7 +4,8 @@
  */
 import type { TDocumentDefinitions, TFontContainer, TVirtualFileSystem } from 'pdfmake/interfaces'
 import type { Content } from '../reference/schema'
-import { buildHandout } from './builder'
+import { buildHandout, logoProbe, logoProbeError } from './builder'
+import type { Logo } from './clinic'
 import type { HandoutSpec } from './spec'
 
 interface PdfMakeBrowser {
@@ -54,4 +55,13 @@ export async function renderHandout(spec: HandoutSpec, content: Content): Promis
   const bytes = await renderPdfBrowser(buildHandout(spec, content))
   performance.measure('handout:render', { start, end: performance.now() })
   return bytes
+}
+
+/** Throws a LogoError with a plain message if pdfmake cannot draw the logo. */
+export async function checkLogoDraws(logo: Logo): Promise<void> {
+  try {
+    await renderPdfBrowser(logoProbe(logo))
+  } catch (e) {
+    throw logoProbeError(e)
+  }
 }
