@@ -169,10 +169,15 @@ describe('cause finder mechanics', () => {
     expect(r.medicines[0]).toMatchObject({ status: 'matched', mayHelp: true })
   })
 
-  it('raises each red flag once, naming every finding that raised it', () => {
-    const r = runFinder(content, { findings: ['at-rest', 'pain-at-rest'] })
+  it('raises each red flag once, naming the finding that raised it', () => {
+    const r = runFinder(content, { findings: ['pain-at-rest', 'at-rest', 'pain-at-rest'] })
     expect(r.redFlags).toHaveLength(1)
-    expect(r.redFlags[0]!.raisedBy).toEqual(['At rest', 'Pain at rest'])
+    expect(r.redFlags[0]!.raisedBy).toEqual(['Pain at rest'])
+  })
+
+  it('does not treat cramps that come at rest as the rest-pain red flag', () => {
+    const r = runFinder(content, { findings: ['at-rest', 'at-night'] })
+    expect(r.redFlags).toEqual([])
   })
 
   it('lists the most urgent red flag first, whatever order the findings were ticked in', () => {
