@@ -97,6 +97,8 @@ const CASES: [string, string, number][] = [
   ['hydr', 'topic:hydration', 1],
   ['hydration', 'topic:hydration', 2],
   ['runner', 'cause:exercise-intensity', 3],
+  ['calf cramps at night', 'topic:night-cramps', 1],
+  ['calves', 'cause:peripheral-artery-disease', 2],
   ['Gatorade', 'topic:hydration', 2],
 ]
 

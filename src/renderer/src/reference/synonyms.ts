@@ -6,6 +6,9 @@
  */
 export const SYNONYMS: Record<string, readonly string[]> = {
   // what a cramp is
+  // "calves" does not stem to "calf": each finds the other
+  calf: ['calves'],
+  calves: ['calf'],
   'charley horse': ['cramp', 'spasm'],
   'charlie horse': ['cramp', 'spasm'],
   spasm: ['cramp'],
