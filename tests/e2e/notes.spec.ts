@@ -31,12 +31,23 @@ async function dumpDb(page: Page): Promise<Record<string, unknown[]>> {
   })
 }
 
+/**
+ * The patient list from the sidebar. A click in the first moments after start can land while the
+ * start-up navigation is still settling, so it is repeated until the list shows.
+ */
+async function toPatients(page: Page): Promise<void> {
+  await expect(async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
+    await expect(page.getByTestId('patients-screen')).toBeVisible({ timeout: 2000 })
+  }).toPass()
+}
+
 async function newPatient(
   page: Page,
   name: string,
   extra: { chart?: string; meds?: string } = {},
 ): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
+  await toPatients(page)
   await page.getByTestId('new-patient').click()
   const dialog = page.getByTestId('new-patient-dialog')
   await dialog.getByTestId('patient-name').fill(name)
@@ -683,4 +694,24 @@ test('the backup reminder appears once the last backup is more than 7 days old',
   await expect(panel.getByTestId('backup-reminder')).toContainText('more than 7 days old')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
   await expect(page.getByTestId('patients-backup-reminder')).toContainText('The last backup was 8 days ago.')
+})
+
+test('a new-patient form closed by mistake gives back what was typed', async ({ page }) => {
+  await toPatients(page)
+  await page.getByTestId('new-patient').click()
+  const dialog = page.getByTestId('new-patient-dialog')
+  await dialog.getByTestId('patient-name').fill('Kim Escape')
+  await dialog.getByTestId('patient-medicines').fill('furosemide, 40 mg each morning')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await page.getByTestId('new-patient').click()
+  await expect(dialog.getByTestId('patient-name')).toHaveValue('Kim Escape')
+  await expect(dialog.getByTestId('patient-medicines')).toHaveValue('furosemide, 40 mg each morning')
+  await dialog.getByTestId('create-patient').click()
+  await expect(page.getByTestId('patient-title')).toHaveText('Kim Escape')
+  await expect(page.getByTestId('patient-medicines')).toHaveValue('furosemide, 40 mg each morning')
+  // Once created, the next new patient starts empty.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
+  await page.getByTestId('new-patient').click()
+  await expect(dialog.getByTestId('patient-name')).toHaveValue('')
 })
