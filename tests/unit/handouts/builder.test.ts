@@ -106,6 +106,19 @@ describe('handout builder', () => {
     expect(text).toContain('Second paragraph.')
   })
 
+  it('puts patient, date and clinician side by side only when they fit on one line', () => {
+    const sideBySide = (dd: TDocumentDefinitions): boolean =>
+      /"columns":\[\{"text":\[\{"text":"For  "/.test(JSON.stringify(dd.content))
+    expect(sideBySide(buildHandout(makeSpec(), content))).toBe(true)
+    const long = makeSpec({
+      patient: { name: 'Alexandra Catherine Montgomery-Fitzwilliam Wolfeschlegelsteinhausen' },
+      clinician: 'Professor Bartholomew Featherstonehaugh-Cholmondeley, Consultant Podiatric Surgeon',
+    })
+    const dd = buildHandout(long, content)
+    expect(sideBySide(dd)).toBe(false)
+    expect(JSON.stringify(dd.content)).toContain('"stack":[{"text":[{"text":"For  "')
+  })
+
   it('lists medicines only in the medicines section', () => {
     const off = buildHandout(makeSpec({ medicines: ['furosemide'], sections: [] }), content)
     expect(texts(off.content)).not.toContain('furosemide')

@@ -358,9 +358,17 @@ function titleBlock(ctx: Ctx): Pdf[] {
   if (spec.clinician)
     meta.push({ text: [{ text: 'From  ', color: COLORS.muted }, printable(spec.clinician)] })
   const intro = ctx.content.topics.find((x) => x.id === 'what-is-a-cramp')?.sections[0]?.text
+  // Side by side only when all three fit on one line: a long name must not squeeze the date.
+  const oneLine =
+    textWidth(
+      `For  ${spec.patient.name}Date  ${longDate(spec.date)}${spec.clinician ? `From  ${spec.clinician}` : ''}`,
+      t.body,
+    ) +
+      t.gap * 4 * (meta.length - 1) <=
+    PAGE_WIDTH[spec.options.pageSize] - 2 * MARGIN_X
   return [
     { text: HANDOUT_TITLE, style: 'title', margin: [0, 0, 0, t.gap] },
-    (spec.options.largePrint
+    (spec.options.largePrint || !oneLine
       ? { stack: meta, margin: [0, 0, 0, t.gap * 1.5] }
       : {
           columns: meta.map((m) => ({ ...(m as object), width: 'auto', margin: [0, 0, t.gap * 4, 0] })),
