@@ -16,8 +16,11 @@ export async function printPdf(data: Uint8Array, title: string): Promise<void> {
     root.append(img)
   }
   const style = document.createElement('style')
+  // Each page image is fitted to one sheet: at full width an A4 page is taller than a Letter sheet
+  // (and a rounded-up canvas can be a hair taller than its own paper), which spilt every page
+  // over two sheets.
   style.textContent =
-    '.print-root{display:none}@media print{@page{margin:0}.print-root{display:block}.print-root img{display:block;width:100%;page-break-after:always;break-after:page}}'
+    '.print-root{display:none}@media print{@page{margin:0}.print-root{display:block}.print-root img{display:block;width:100%;height:100vh;object-fit:contain}.print-root img+img{break-before:page}}'
   document.head.append(style)
   document.body.append(root)
   document.body.classList.add('printing')
