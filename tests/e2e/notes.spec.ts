@@ -572,6 +572,10 @@ test('a visit is moved to the trash from the patient page with the keyboard alon
   await expect(page.getByTestId('trash-entry')).toHaveCount(1)
   await expect(page.getByTestId('trash-entry')).toContainText('second visit, to delete')
   await expect(page.getByTestId('trash-entry')).toContainText('a note about the second visit')
+  // "Add to visit" no longer aims at the visit in the trash.
+  await page.goto(page.url().replace(/#.*$/, '#/reference/causes/dehydration'))
+  await expect(page.getByTestId('add-to-visit')).toBeDisabled()
+  await expect(page.getByText("Open a patient's visit first")).toBeVisible()
 })
 
 test('two windows on the same patient: the conflict is shown with both versions, never saved over silently', async ({
