@@ -149,6 +149,14 @@ describe('medication check', () => {
     expect(m.causeIds).not.toContain('dehydration')
   })
 
+  it('does not pin the diuretic class potassium loss on a potassium-sparing diuretic', () => {
+    const spiro = matched('Aldactone')
+    expect(spiro.drug.id).toBe('spironolactone')
+    expect(spiro.causeIds).toEqual(['medications'])
+    // An ordinary member of the class keeps the class's links.
+    expect(matched('hydrochlorothiazide').causeIds).toContain('low-potassium')
+  })
+
   it('finds the drug named in brackets when the first name is unknown', () => {
     expect(matched('Water tablet (furosemide)').drug.id).toBe('furosemide')
   })

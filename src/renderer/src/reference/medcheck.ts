@@ -311,7 +311,7 @@ function describe(m: Matcher, input: string, form: NameForm, corrected: boolean)
     if (n) notes.push(n)
   }
   const causeIds = new Set<string>(drug.causes)
-  for (const c of classes) for (const id of c.causes) causeIds.add(id)
+  if (drug.classCauses) for (const c of classes) for (const id of c.causes) causeIds.add(id)
   if (!drug.mayHelp) causeIds.add(m.medicineCause)
   return {
     status: 'matched',

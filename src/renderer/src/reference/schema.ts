@@ -214,6 +214,11 @@ export const DrugSchema = z
     causes: z.array(slug).default([]),
     /** True for a medicine the sources mention as a possible help rather than a cause. */
     mayHelp: z.boolean().default(false),
+    /**
+     * False where what the sources say of the class does not fit this member (a potassium-sparing
+     * diuretic does not drain potassium): its class's cause links are then not applied to it.
+     */
+    classCauses: z.boolean().default(true),
   })
   .strict()
   .refine((d) => !d.named || (d.note !== undefined && d.sources.length > 0), {
