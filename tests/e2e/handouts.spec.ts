@@ -59,6 +59,8 @@ async function patientWithVisit(page: Page, app: AppHandle): Promise<void> {
 test('from a visit: make, preview, save, reissue byte for byte', async ({ page, app }) => {
   await page.setViewportSize({ width: 1024, height: 700 })
   await patientWithVisit(page, app)
+  // "Done when": from the open visit to a tailored handout saved and printed in under a minute.
+  const started = Date.now()
   await page.getByTestId('make-handout').click()
   await expect(page).toHaveURL(/#\/handouts\/new\?visit=/)
 
@@ -116,6 +118,13 @@ test('from a visit: make, preview, save, reissue byte for byte', async ({ page, 
   // "Open" shows it in the system viewer.
   await page.getByTestId('handout-open').click()
   await expect.poll(() => app.opened.at(-1)).toBe(join(app.savedDir, request.suggestedName))
+  await page.evaluate(() => {
+    // window.print() blocks headless tests; the print path up to it is what is under test.
+    window.print = () => undefined
+  })
+  await page.getByTestId('handout-print').click()
+  await expect(page.getByTestId('handout-notice')).toContainText('Sent to the printer')
+  expect(Date.now() - started, 'visit to saved and printed handout').toBeLessThan(60_000)
 
   // Remembered on the visit, and reissued identically from the handouts list.
   await page.getByRole('link', { name: 'back to the visit' }).click()
