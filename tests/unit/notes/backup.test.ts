@@ -216,6 +216,35 @@ describe('backup format', () => {
     expect((await fresh.repo.getVisit(v.id))?.revision).toBe(here.revision)
   })
 
+  it('merge leaves what was deleted here in the trash, unless the backup holds a later edit', async () => {
+    const { db, repo } = freshRepo()
+    const p = await repo.createPatient({ ...emptyPatientInput(), name: 'Ann Müller' })
+    const deleted = await repo.createVisit(p.id, { note: 'deleted after the backup' })
+    const editedElsewhere = await repo.createVisit(p.id, { note: 'first words' })
+    const gone = await repo.createPatient({ ...emptyPatientInput(), name: 'Gone Person' })
+    const { bytes } = await exportBackup(db, { appVersion: 'test' })
+    // The other computer edits one visit after the backup; that copy is newer than the trash's.
+    const later = {
+      ...editedElsewhere,
+      note: 'first words, more later',
+      updatedAt: '2030-01-01T00:00:00.000Z',
+    }
+    const { bytes: laterBytes } = await backupFromRecords(
+      { patients: [(await repo.getPatient(p.id))!], visits: [later] },
+      { appVersion: 'test' },
+    )
+    await repo.trashVisit(deleted.id)
+    await repo.trashVisit(editedElsewhere.id)
+    await repo.trashPatient(gone.id)
+    await restoreBackup(db, bytes, 'merge')
+    expect(await repo.getVisit(deleted.id)).toBeUndefined()
+    expect(await repo.getPatient(gone.id)).toBeUndefined()
+    expect(await repo.listTrash()).toHaveLength(3)
+    await restoreBackup(db, laterBytes, 'merge')
+    expect((await repo.getVisit(editedElsewhere.id))?.note).toBe('first words, more later')
+    expect(await repo.getVisit(deleted.id)).toBeUndefined()
+  })
+
   it('remembers the date of the last backup', async () => {
     const { db } = freshRepo()
     expect(await lastBackupAt(db)).toBeUndefined()

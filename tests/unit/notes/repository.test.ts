@@ -192,26 +192,30 @@ describe('trash', () => {
     const { repo, db } = freshRepo()
     const p = await repo.createPatient(ann)
     const v = await repo.createVisit(p.id, { note: 'first words' })
-    const backup = await exportBackup(db, { appVersion: 'test' })
     const visitEntry = await repo.trashVisit(v.id)
-    // The backup still holds the visit, so merging it brings the visit back beside its trashed copy.
-    await restoreBackup(db, backup.bytes, 'merge')
+    // A backup holding the deletion (in its trash), merged after the visit came back here and was
+    // written on: the visit is live here and its older copy is in the trash again.
+    const withDeletion = await exportBackup(db, { appVersion: 'test' })
+    await repo.restoreFromTrash(visitEntry.id)
     const live = (await repo.getVisit(v.id))!
     await repo.updateVisit(v.id, live.revision, { note: 'first words, then the newer note' })
+    await restoreBackup(db, withDeletion.bytes, 'merge')
+    expect(await repo.listTrash()).toHaveLength(1)
     await repo.restoreFromTrash(visitEntry.id)
     expect((await repo.getVisit(v.id))?.note).toBe('first words, then the newer note')
     expect(await repo.listTrash()).toEqual([])
 
     // The same for a whole patient: newer live details and notes stay; a missing visit comes back.
     const other = await repo.createVisit(p.id, { note: 'second visit' })
-    const backup2 = await exportBackup(db, { appVersion: 'test' })
     const patientEntry = await repo.trashPatient(p.id)
-    await restoreBackup(db, backup2.bytes, 'merge')
+    const withPatientDeletion = await exportBackup(db, { appVersion: 'test' })
+    await repo.restoreFromTrash(patientEntry.id)
     const livePatient = (await repo.getPatient(p.id))!
     await repo.updatePatient(p.id, livePatient.revision, { phone: '555 0101' })
     const liveVisit = (await repo.getVisit(v.id))!
     await repo.updateVisit(v.id, liveVisit.revision, { note: 'newest note' })
     await repo.trashVisit(other.id)
+    await restoreBackup(db, withPatientDeletion.bytes, 'merge')
     await repo.restoreFromTrash(patientEntry.id)
     expect((await repo.getPatient(p.id))?.phone).toBe('555 0101')
     expect((await repo.getVisit(v.id))?.note).toBe('newest note')
@@ -222,17 +226,21 @@ describe('trash', () => {
     const { repo, db } = freshRepo()
     const p = await repo.createPatient(ann)
     const v = await repo.createVisit(p.id, { note: 'old' })
-    const backup = await exportBackup(db, { appVersion: 'test' })
+    const before = await exportBackup(db, { appVersion: 'test' })
     const saved = await repo.updateVisit(v.id, 1, { note: 'edited before deleting' })
     await repo.updateVisit(v.id, saved.revision, { note: 'edited twice before deleting' })
     const entry = await repo.trashVisit(v.id)
-    await restoreBackup(db, backup.bytes, 'merge')
-    expect((await repo.getVisit(v.id))?.note).toBe('old')
-    await repo.restoreFromTrash(entry.id)
-    const back = (await repo.getVisit(v.id))!
+    const after = await exportBackup(db, { appVersion: 'test' })
+    // Another computer: the old copy is live, then the backup with the newer copy in its trash.
+    const other = freshRepo()
+    await restoreBackup(other.db, before.bytes, 'replace')
+    await restoreBackup(other.db, after.bytes, 'merge')
+    expect((await other.repo.getVisit(v.id))?.note).toBe('old')
+    await other.repo.restoreFromTrash(entry.id)
+    const back = (await other.repo.getVisit(v.id))!
     expect(back.note).toBe('edited twice before deleting')
-    // An editor still holding the merged copy (revision 1) must get a conflict, not overwrite.
-    await expect(repo.updateVisit(v.id, 1, { note: 'stale' })).rejects.toBeInstanceOf(ConflictError)
+    // An editor still holding the old copy (revision 1) must get a conflict, not overwrite.
+    await expect(other.repo.updateVisit(v.id, 1, { note: 'stale' })).rejects.toBeInstanceOf(ConflictError)
   })
 
   it('empties the trash', async () => {

@@ -491,11 +491,20 @@ export async function applyBackup(
         written.handoutTemplates = data.handoutTemplates.length
         return
       }
+      // Deleted here after the backup was made: merging must not bring it back from the dead.
+      const trashed = new Map<string, string>()
+      await db.trash.each((entry) => {
+        const records = entry.kind === 'patient' ? [entry.patient, ...entry.visits] : [entry.visit]
+        for (const r of records) {
+          const prev = trashed.get(r.id)
+          if (!prev || r.updatedAt > prev) trashed.set(r.id, r.updatedAt)
+        }
+      })
       const touched = new Set<string>()
-      const patients = await mergeNewer(db.patients, data.patients, 'id')
+      const patients = await mergeNewer(db.patients, data.patients, 'id', trashed)
       await db.patients.bulkPut(patients.map(toPatientRow))
       patients.forEach((p) => touched.add(p.id))
-      const visits = await mergeNewer(db.visits, data.visits, 'id')
+      const visits = await mergeNewer(db.visits, data.visits, 'id', trashed)
       for (let i = 0; i < visits.length; i += CHUNK) {
         await db.visits.bulkPut(visits.slice(i, i + CHUNK).map(toVisitRow))
       }
@@ -551,12 +560,15 @@ function newestVisitByPatient(visits: Visit[]): Map<string, string> {
 /**
  * Records of the backup that are new here or were edited later than the copy here. A record that
  * replaces a local one gets a revision above the local one, so an editor still showing the old
- * copy sees a conflict instead of overwriting the restored text.
+ * copy sees a conflict instead of overwriting the restored text. A record that is in the trash
+ * here (`trashed`: id -> updatedAt of the trashed copy) stays there unless the backup holds a
+ * later edit of it.
  */
 async function mergeNewer<T extends { updatedAt: string }>(
   table: Dexie.Table,
   incoming: T[],
   key: 'id' | 'key',
+  trashed: Map<string, string> = new Map(),
 ): Promise<T[]> {
   const out: T[] = []
   for (let i = 0; i < incoming.length; i += CHUNK) {
@@ -566,8 +578,10 @@ async function mergeNewer<T extends { updatedAt: string }>(
     )) as ((T & { revision?: number }) | undefined)[]
     slice.forEach((record, j) => {
       const here = existing[j]
-      if (!here) out.push(record)
-      else if (record.updatedAt > here.updatedAt) {
+      if (!here) {
+        const deleted = trashed.get((record as Record<string, unknown>)[key] as string)
+        if (deleted === undefined || record.updatedAt > deleted) out.push(record)
+      } else if (record.updatedAt > here.updatedAt) {
         const rev = (record as { revision?: number }).revision
         out.push(
           rev !== undefined && here.revision !== undefined
