@@ -719,3 +719,27 @@ test('a new-patient form closed by mistake gives back what was typed', async ({ 
   await page.getByTestId('new-patient').click()
   await expect(dialog.getByTestId('patient-name')).toHaveValue('')
 })
+
+test('an alert or medicine added in another window shows at once on the open visit', async ({
+  page,
+  app,
+}) => {
+  await newPatient(page, 'Lea Live', { meds: 'atorvastatin' })
+  const patientUrl = page.url().replace(/^.*#/, '#')
+  await newVisit(page)
+  await page.getByTestId('visit-note').fill('Seen for calf cramps.')
+  await saved(page)
+  const other = await app.newPage(patientUrl)
+  await other.getByTestId('patient-alerts').fill('Allergic to latex')
+  await other.getByTestId('patient-medicines').fill('atorvastatin\nfurosemide')
+  await other.getByTestId('patient-name').fill('Lea Live-Stone')
+  await other.getByTestId('patient-name').blur()
+  await expect(other.getByTestId('save-status')).toHaveAttribute('data-state', 'saved')
+  await other.close()
+  await expect(page.locator('.alerts')).toContainText('Allergic to latex')
+  await expect(page.getByTestId('visit-patient')).toHaveText('Lea Live-Stone')
+  await page.getByTestId('visit-side-panel').getByTestId('tab-medicines').click()
+  await expect(page.getByTestId('visit-medcheck')).toContainText(/furosemide/i)
+  await expect(page.getByTestId('visit-note')).toHaveValue('Seen for calf cramps.')
+  await saved(page)
+})
