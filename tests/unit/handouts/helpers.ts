@@ -89,10 +89,14 @@ export const SVG_LOGO = new TextEncoder().encode(
 )
 
 /** Text of each page, joined with spaces, via pdf.js (legacy build for Node). */
-export async function pdfPages(
-  bytes: Uint8Array,
-): Promise<
-  { text: string; width: number; height: number; sizes: number[]; items: { str: string; size: number }[] }[]
+export async function pdfPages(bytes: Uint8Array): Promise<
+  {
+    text: string
+    width: number
+    height: number
+    sizes: number[]
+    items: { str: string; size: number; right: number }[]
+  }[]
 > {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: false })
@@ -118,6 +122,7 @@ export async function pdfPages(
         .map((it) => ({
           str: it.str,
           size: Math.round(Math.hypot(it.transform[0]!, it.transform[1]!) * 10) / 10,
+          right: it.transform[4]! + it.width,
         })),
     })
   }

@@ -38,5 +38,9 @@ describe('text measure', () => {
     // One long word wider than the line is split over several lines.
     expect(lineCount('x'.repeat(100), 10, textWidth('x'.repeat(30), 10))).toBe(4)
     expect(textWidth('Ж', 10)).toBeGreaterThanOrEqual(textWidth('W', 10))
+    // A zero-width space is a break point that takes no room.
+    expect(textWidth('\u200B', 10)).toBe(0)
+    const x30 = 'x'.repeat(30)
+    expect(lineCount(`${x30}\u200B${x30}`, 10, textWidth('x'.repeat(40), 10))).toBe(2)
   })
 })

@@ -149,6 +149,35 @@ describe('handout PDF', () => {
     for (const text of boxPages) expect(text).toContain(help.title)
   })
 
+  it('prints a long personal note in full, even as one paragraph in large print', async () => {
+    // Made-up words, so counting them in the PDF counts the note and nothing else.
+    const words = ['zorbel', 'quintap', 'mervish', 'plonkett']
+    const sentences = Array.from({ length: 400 }, (_, i) => words[i % words.length]).join(' ')
+    const link = `https://example.org/${'zq'.repeat(300)}`
+    const count = (text: string, w: string): number => text.split(w).length - 1
+    for (const note of [sentences.slice(0, 1995), `${sentences.slice(0, 1300)} ${link}`]) {
+      const spec = makeSpec({ personalNote: note, options: { largePrint: true, pageSize: 'LETTER' } })
+      const text = (await pdfText(await render(spec))).replace(/\s+/g, '')
+      for (const w of [...words, 'zq']) expect(count(text, w), w).toBe(count(note, w))
+    }
+  })
+
+  it('wraps a very long word (a pasted link) inside the page instead of running off it', async () => {
+    const link = `https://example.org/${'a'.repeat(200)}/end`
+    for (const options of [
+      { largePrint: false, pageSize: 'A4' as const },
+      { largePrint: true, pageSize: 'LETTER' as const },
+    ]) {
+      const spec = makeSpec({
+        personalNote: `See ${link} for more.`,
+        clinic: { ...makeSpec().clinic, emailOrWebsite: `https://clinic.example/${'b'.repeat(90)}` },
+        options,
+      })
+      for (const p of await pdfPages(await render(spec)))
+        for (const it of p.items) expect(it.right, it.str).toBeLessThanOrEqual(p.width - 54 + 1)
+    }
+  })
+
   it('prints long clinic details in full on every page, nothing cut off in header or footer', async () => {
     const clinic = {
       ...makeSpec().clinic,

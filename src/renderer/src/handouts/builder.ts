@@ -14,7 +14,7 @@ import { EMPTY_CLINIC, logoDataUrl, LogoError, logoSvgText, type ClinicSettings,
 import { DRAWINGS } from './drawings'
 import { assertPrintable, describeChar, printable, unsupportedChars } from './glyphs'
 import { COLORS, LARGE, MARGIN_X, NORMAL, PAGE_WIDTH, type TypeScale } from './layout'
-import { lineHeight, textHeight, textWidth } from './measure'
+import { lineCount, lineHeight, textHeight, textWidth } from './measure'
 import { medicineLines, medicinesSection, type MedicineLines } from './medicines'
 import {
   ALWAYS_INCLUDED,
@@ -381,6 +381,39 @@ function titleBlock(ctx: Ctx): Pdf[] {
   ]
 }
 
+/** Most lines a panel row may hold: far less than a page, so a row always fits on one. */
+const ROW_LINES = 10
+
+/**
+ * Splits a long paragraph into pieces of at most ROW_LINES lines, at sentence ends where it can,
+ * else between words. Panel rows never break across pages, and pdfmake silently drops a row
+ * taller than a page: a long note in large print vanished from the handout.
+ */
+function rowPieces(text: string, ctx: Ctx): string[] {
+  const { spec, t } = ctx
+  const width = PAGE_WIDTH[spec.options.pageSize] - 2 * MARGIN_X - 4 * t.gap
+  const fits = (x: string): boolean => lineCount(x.trimEnd(), t.body, width) <= ROW_LINES
+  const all = printable(text)
+  if (fits(all)) return [all]
+  const pieces: string[] = []
+  let current = ''
+  const add = (unit: string): void => {
+    if (fits(current + unit)) current += unit
+    else {
+      if (current.trim()) pieces.push(current.trimEnd())
+      current = unit
+    }
+  }
+  // Sentences (with the space after them) where they fit in a row, else words, else the pieces
+  // printable() cut a very long word into.
+  for (const sentence of all.split(/(?<=[.!?]\s+)/)) {
+    if (fits(sentence)) add(sentence)
+    else for (const word of sentence.split(/(?<=[\s\u200B])/)) add(word)
+  }
+  if (current.trim()) pieces.push(current.trimEnd())
+  return pieces
+}
+
 function personalNote(ctx: Ctx): Pdf[] {
   const { spec, t } = ctx
   const note = spec.personalNote.trim()
@@ -389,9 +422,12 @@ function personalNote(ctx: Ctx): Pdf[] {
   return [
     panel(
       { text: from, bold: true, color: COLORS.accent, margin: [0, 0, 0, t.gap * 0.5] } as Pdf,
-      note
-        .split(/\n\s*\n/)
-        .map((p) => para(p.replace(/\s*\n\s*/g, ' ').trim(), { margin: [0, 0, 0, t.gap * 0.5] })),
+      note.split(/\n\s*\n/).flatMap((p) => {
+        const pieces = rowPieces(p.replace(/\s*\n\s*/g, ' ').trim(), ctx)
+        return pieces.map((piece, i) =>
+          para(piece, { margin: [0, 0, 0, i === pieces.length - 1 ? t.gap * 0.5 : 0] }),
+        )
+      }),
       COLORS.accentSoft,
       undefined,
       t,

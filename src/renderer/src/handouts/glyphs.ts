@@ -22,9 +22,18 @@ export function canDraw(codePoint: number): boolean {
   return false
 }
 
-/** Text as the builder prints it: composed, so "e" + combining accent becomes one letter the font has. */
+/** Zero-width space: a place pdfmake may break a line, drawn as nothing. */
+export const BREAK = '\u200B'
+
+/**
+ * Text as the builder prints it: composed, so "e" + combining accent becomes one letter the font
+ * has, and with break points inside very long words (a pasted link): pdfmake never breaks a word,
+ * so one wider than the page pushed its table off the paper and the end of the text was lost.
+ */
 export function printable(text: string): string {
-  return text.normalize('NFC')
+  return text
+    .normalize('NFC')
+    .replace(/[^\s\u200B]{25,}/g, (run) => (run.match(/.{1,20}/gu) ?? [run]).join(BREAK))
 }
 
 /** The distinct characters of `text` the font lacks, in order of first appearance. */

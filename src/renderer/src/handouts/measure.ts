@@ -33,6 +33,7 @@ const FIRST = 0x20
 const OTHER = 1200
 
 function charWidth(ch: string): number {
+  if (ch === '\u200B') return 0
   const w = ROBOTO_WIDTHS[ch.codePointAt(0)! - FIRST]
   return w ?? OTHER
 }
@@ -44,23 +45,24 @@ export function textWidth(text: string, fontSize: number): number {
   return (units * fontSize) / 1000
 }
 
-/** Lines `text` wraps to in `width` points, breaking at spaces (pdfmake breaks at least there). */
+/** Lines `text` wraps to in `width` points, breaking at spaces and zero-width spaces (pdfmake breaks at least there). */
 export function lineCount(text: string, fontSize: number, width: number): number {
   let total = 0
   for (const para of text.split('\n')) {
     let lines = 1
     let used = 0
     const space = textWidth(' ', fontSize)
-    for (const word of para.split(/ +/).filter(Boolean)) {
-      const w = textWidth(word, fontSize)
-      if (used > 0 && used + space + w <= width) {
-        used += space + w
-        continue
+    // Each piece is the text up to the next space or zero-width space, where a line may break.
+    for (const [, piece, gap] of para.matchAll(/([^ \u200B]+)([ \u200B]*)/g)) {
+      const w = textWidth(piece!, fontSize)
+      if (used > 0 && used + w <= width) used += w
+      else {
+        if (used > 0) lines++
+        // A piece wider than the line is split across lines.
+        lines += Math.max(0, Math.ceil(w / width) - 1)
+        used = w % width || (w > 0 ? width : 0)
       }
-      if (used > 0) lines++
-      // A word wider than the line is split across lines.
-      lines += Math.max(0, Math.ceil(w / width) - 1)
-      used = w % width || (w > 0 ? width : 0)
+      if (gap!.includes(' ')) used += space
     }
     total += lines
   }
