@@ -714,6 +714,18 @@ test('a new-patient form closed by mistake gives back what was typed', async ({ 
   await dialog.getByTestId('create-patient').click()
   await expect(page.getByTestId('patient-title')).toHaveText('Kim Escape')
   await expect(page.getByTestId('patient-medicines')).toHaveValue('furosemide, 40 mg each morning')
+  // A field without a message beside it still says what is wrong.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
+  await page.getByTestId('new-patient').click()
+  await dialog.getByTestId('patient-name').fill('Lou Longchart')
+  await dialog.getByTestId('patient-chart').fill('C'.repeat(101))
+  await dialog.getByTestId('create-patient').click()
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Chart number is too long to save: at most 100 characters. Shorten it; your text stays here meanwhile.',
+  )
+  await dialog.getByTestId('patient-chart').fill('C-101')
+  await dialog.getByTestId('create-patient').click()
+  await expect(page.getByTestId('patient-title')).toHaveText('Lou Longchart')
   // Once created, the next new patient starts empty.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
   await page.getByTestId('new-patient').click()
