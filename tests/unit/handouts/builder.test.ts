@@ -129,7 +129,7 @@ describe('handout builder', () => {
     const text = texts(on.content)
     expect(text).toContain('furosemide')
     expect(text).toContain('Zorbelix')
-    expect(text).toContain('our sources say nothing about this one')
+    expect(text).toContain('Our sources say nothing about this one')
     expect(text).toContain('can sometimes lead to cramps')
   })
 

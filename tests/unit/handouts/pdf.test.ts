@@ -162,6 +162,23 @@ describe('handout PDF', () => {
     }
   })
 
+  it('prints every medicine of a long list, known or not, in large print', async () => {
+    const known = ['Lasix', 'Lipitor', 'furosemide', 'simvastatin', 'atorvastatin']
+    const medicines = Array.from({ length: 50 }, (_, i) =>
+      i % 2
+        ? `${known[i % known.length]!} ${i} mg MEDK${i}`
+        : `Unknownium ${i} extended release tablets MEDU${i}`,
+    )
+    const spec = makeSpec({
+      sections: ['medicines'],
+      medicines,
+      options: { largePrint: true, pageSize: 'LETTER' },
+    })
+    const text = await pdfText(await render(spec))
+    const found = new Set(text.match(/MED[KU]\d+/g))
+    expect([...found].sort()).toEqual(medicines.map((m) => /MED[KU]\d+/.exec(m)![0]).sort())
+  })
+
   it('wraps a very long word (a pasted link) inside the page instead of running off it', async () => {
     const link = `https://example.org/${'a'.repeat(200)}/end`
     for (const options of [

@@ -70,16 +70,60 @@ function keepHeadings(nodes: Pdf[]): Pdf[] {
   for (const n of nodes) {
     // A "Sources" line stays with the text it belongs to, never alone at the top of a page.
     if ((n as { style?: string }).style === 'source' && !pending.length && out.length) {
-      out.push({ stack: [out.pop()!, n], unbreakable: true } as Pdf)
+      out.push(tall(out[out.length - 1]!) ? n : ({ stack: [out.pop()!, n], unbreakable: true } as Pdf))
       continue
     }
     pending.push(n)
     if ((n as { headlineLevel?: number }).headlineLevel) continue
-    out.push(pending.length > 1 ? ({ stack: pending, unbreakable: true } as Pdf) : n)
+    if (pending.length > 1) out.push(...withHeadings(pending.slice(0, -1), n))
+    else out.push(n)
     pending = []
   }
   if (pending.length) out.push(...pending)
   return out
+}
+
+/**
+ * pdfmake silently drops an unbreakable block taller than a page, so only a bounded part of a
+ * block is kept with its headings: the first items of a long list, and a long text not at all
+ * (a heading alone at the foot of a page is better than a lost paragraph).
+ */
+const LIST_HEAD = 2
+const TALL_CHARS = 900
+
+function textLength(n: unknown): number {
+  if (typeof n === 'string') return n.length
+  if (Array.isArray(n)) return n.reduce((a: number, x) => a + textLength(x), 0)
+  if (n && typeof n === 'object')
+    return Object.entries(n).reduce((a, [k, v]) => (k === 'svg' || k === 'image' ? a : a + textLength(v)), 0)
+  return 0
+}
+
+function listItems(n: Pdf): { key: 'ul' | 'ol'; items: unknown[] } | undefined {
+  const o = n as { ul?: unknown[]; ol?: unknown[] }
+  if (Array.isArray(o.ul)) return { key: 'ul', items: o.ul }
+  if (Array.isArray(o.ol)) return { key: 'ol', items: o.ol }
+  return undefined
+}
+
+function tall(n: Pdf): boolean {
+  if (textLength(n) <= TALL_CHARS) return false
+  const list = listItems(n)
+  return !list || list.items.length > LIST_HEAD + 1
+}
+
+function withHeadings(headings: Pdf[], n: Pdf): Pdf[] {
+  if (!tall(n)) return [{ stack: [...headings, n], unbreakable: true } as Pdf]
+  const list = listItems(n)
+  if (!list) return [...headings, n]
+  const o = n as { margin?: number[]; start?: number }
+  const head = { ...(n as object), [list.key]: list.items.slice(0, LIST_HEAD), margin: [0, 0, 0, 0] }
+  const rest = {
+    ...(n as object),
+    [list.key]: list.items.slice(LIST_HEAD),
+    ...(list.key === 'ol' ? { start: (o.start ?? 1) + LIST_HEAD } : {}),
+  }
+  return [{ stack: [...headings, head], unbreakable: true } as Pdf, rest as Pdf]
 }
 
 function para(text: string, extra: Record<string, unknown> = {}): Pdf {

@@ -86,13 +86,17 @@ export function medicinesSection(
   }
   if (unknown.length) {
     out.push({ text: 'Other medicines on your list', style: 'label', headlineLevel: 3 })
+    // A list, not one paragraph: pdfmake dropped a paragraph of many names taller than a page.
     out.push({
-      text: [
-        { text: unknown.map(printable).join(', '), bold: true },
+      ul: unknown.map((u) => ({ text: printable(u), bold: true, margin: [0, 0, 0, t.gap * 0.25] })),
+      markerColor: COLORS.accent,
+      margin: [0, 0, 0, t.gap * 0.5],
+    } as Pdf)
+    out.push({
+      text:
         unknown.length === 1
-          ? ': our sources say nothing about this one. That does not tell you it is safe or unsafe, so ask your prescriber if you are unsure.'
-          : ': our sources say nothing about these. That does not tell you they are safe or unsafe, so ask your prescriber if you are unsure.',
-      ],
+          ? 'Our sources say nothing about this one. That does not tell you it is safe or unsafe, so ask your prescriber if you are unsure.'
+          : 'Our sources say nothing about these. That does not tell you they are safe or unsafe, so ask your prescriber if you are unsure.',
       style: 'p',
     } as Pdf)
   }
