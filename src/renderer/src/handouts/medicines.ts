@@ -72,7 +72,7 @@ export function medicinesSection(
         // patient gets the same finding in plain words, with the sources line below.
         l.mayHelp
           ? ': our sources mention this medicine as one that may ease cramps for some people. Only your prescriber can say if it is right for you.'
-          : ': our sources say this kind of medicine can sometimes lead to cramps. Keep taking it, and ask your prescriber if it could be playing a part.',
+          : ': our sources say this kind of medicine can sometimes lead to cramps. Ask your prescriber if it could be playing a part, and talk to them before you make any change.',
       ],
       margin: [0, 0, 0, t.gap * 0.4],
     }) as Pdf
