@@ -68,21 +68,34 @@ export function medicinesSection(
         ...(l.matched.toLowerCase() !== l.given.toLowerCase()
           ? [{ text: ` (${printable(l.matched)})`, color: COLORS.muted }]
           : []),
-        // The medication check's notes are written for clinicians ("one source says..."); the
-        // patient gets the same finding in plain words, with the sources line below.
-        l.mayHelp
-          ? ': our sources mention this medicine as one that may ease cramps for some people. Only your prescriber can say if it is right for you.'
-          : ': our sources say this kind of medicine can sometimes lead to cramps. Ask your prescriber if it could be playing a part, and talk to them before you make any change.',
       ],
-      margin: [0, 0, 0, t.gap * 0.4],
+      margin: [0, 0, 0, t.gap * 0.25],
     }) as Pdf
+  const list = (ls: MedicineLine[]): Pdf =>
+    ({ ul: ls.map(item), markerColor: COLORS.accent, margin: [0, 0, 0, t.gap * 0.5] }) as Pdf
+  // The medication check's notes are written for clinicians ("one source says..."); the patient
+  // gets the same finding in plain words, once under each list, with the sources line below.
   if (cause.length) {
+    const one = cause.length === 1
     out.push({ text: 'Medicines of yours to ask about', style: 'label', headlineLevel: 3 })
-    out.push({ ul: cause.map(item), markerColor: COLORS.accent, margin: [0, 0, 0, t.gap * 0.6] } as Pdf)
+    out.push(list(cause))
+    out.push({
+      text: one
+        ? 'Our sources say this kind of medicine can sometimes lead to cramps. Ask your prescriber if it could be playing a part, and talk to them before you make any change.'
+        : 'Our sources say these kinds of medicine can sometimes lead to cramps. Ask your prescriber if they could be playing a part, and talk to them before you make any change.',
+      style: 'p',
+    } as Pdf)
   }
   if (help.length) {
+    const one = help.length === 1
     out.push({ text: 'Medicines that may help', style: 'label', headlineLevel: 3 })
-    out.push({ ul: help.map(item), markerColor: COLORS.accent, margin: [0, 0, 0, t.gap * 0.6] } as Pdf)
+    out.push(list(help))
+    out.push({
+      text: one
+        ? 'Our sources mention this medicine as one that may ease cramps for some people. Only your prescriber can say if it is right for you.'
+        : 'Our sources mention these medicines as ones that may ease cramps for some people. Only your prescriber can say if they are right for you.',
+      style: 'p',
+    } as Pdf)
   }
   if (unknown.length) {
     out.push({ text: 'Other medicines on your list', style: 'label', headlineLevel: 3 })
