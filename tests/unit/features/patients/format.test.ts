@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import content from 'virtual:reference-content'
-import { medicinesFromText } from '../../../../src/renderer/src/features/patients/format'
+import { countOf, medicinesFromText } from '../../../../src/renderer/src/features/patients/format'
 import { checkMedicines } from '../../../../src/renderer/src/reference/medcheck'
 
 describe('medicinesFromText', () => {
@@ -19,5 +19,13 @@ describe('medicinesFromText', () => {
     expect(list).toHaveLength(1)
     const names = checkMedicines(list, content).map((r) => r.input)
     expect(names).toEqual(['furosemide', 'atorvastatin'])
+  })
+})
+
+describe('countOf', () => {
+  it('counts in words', () => {
+    expect(countOf(0, 'visit', 'visits')).toBe('no visits')
+    expect(countOf(1, 'visit', 'visits')).toBe('1 visit')
+    expect(countOf(12000, 'visit', 'visits')).toBe('12,000 visits')
   })
 })

@@ -42,3 +42,8 @@ export function medicinesFromText(text: string): string[] {
     .map((m) => m.trim())
     .filter(Boolean)
 }
+
+/** "no visits", "1 visit", "12 visits". */
+export function countOf(n: number, one: string, many: string): string {
+  return n === 0 ? `no ${many}` : `${n.toLocaleString('en')} ${n === 1 ? one : many}`
+}
