@@ -755,3 +755,50 @@ test('an alert or medicine added in another window shows at once on the open vis
   await expect(page.getByTestId('visit-note')).toHaveValue('Seen for calf cramps.')
   await saved(page)
 })
+
+test('going from one visit to another through the header search saves first, and asks if it cannot', async ({
+  page,
+  app,
+}) => {
+  await newPatient(page, 'Mo Hop')
+  const first = await newVisit(page)
+  await page.getByTestId('visit-note').fill('kingfisher sighting in the first visit')
+  await saved(page)
+  await page.getByTestId('visit-patient').click()
+  const second = await newVisit(page)
+  await page.getByTestId('visit-note').fill('typed here, then straight to the other visit')
+  await page.getByTestId('header-search').fill('kingfisher')
+  await page
+    .getByTestId('header-search-results')
+    .getByRole('option', { name: /Mo Hop/ })
+    .first()
+    .click()
+  await expect(page).toHaveURL(new RegExp(`#/visits/${first}\\?`))
+  await expect(page.getByTestId('visit-note')).toHaveValue('kingfisher sighting in the first visit')
+  await page.goto(page.url().replace(/#.*$/, `#/visits/${second}`))
+  await expect(page.getByTestId('visit-note')).toHaveValue('typed here, then straight to the other visit')
+  await saved(page)
+
+  // This visit is moved to the trash elsewhere: its next save fails, and hopping away asks first.
+  const other = await app.newPage(`#/visits/${second}`)
+  await other.getByTestId('trash-visit').click()
+  await other.getByTestId('confirm-ok').click()
+  await expect(other.getByTestId('patient-screen')).toBeVisible()
+  await other.close()
+  await page.getByTestId('visit-note').fill('text that could not be saved')
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'error')
+  const asked: string[] = []
+  page.on('dialog', (d) => {
+    asked.push(d.message())
+    void d.dismiss()
+  })
+  await page.getByTestId('header-search').fill('kingfisher')
+  await page
+    .getByTestId('header-search-results')
+    .getByRole('option', { name: /Mo Hop/ })
+    .first()
+    .click()
+  await expect.poll(() => asked.join('|')).toContain('could not be saved')
+  await expect(page).toHaveURL(new RegExp(`#/visits/${second}`))
+  await expect(page.getByTestId('visit-note')).toHaveValue('text that could not be saved')
+})
