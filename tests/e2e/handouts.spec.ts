@@ -179,33 +179,66 @@ test('reissue says when the clinic details or the content changed, and can rebui
     'Hillside Podiatry',
   )
 
-  // A handout given with older content: it can no longer be copied exactly, and the app says so.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('cramp-clinic')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const tx = open.result.transaction('visits', 'readwrite')
-          const store = tx.objectStore('visits')
-          const all = store.getAll()
-          all.onsuccess = () => {
-            for (const v of all.result as { handouts: { spec: { contentVersion: string } }[] }[]) {
-              for (const h of v.handouts) h.spec.contentVersion = '2020.1.1'
-              store.put(v)
+  // Stored handouts are changed as the reference moving on would leave them.
+  const patchHandouts = (dropContent: boolean) =>
+    page.evaluate(
+      (drop) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('cramp-clinic')
+          open.onerror = () => reject(open.error)
+          open.onsuccess = () => {
+            const tx = open.result.transaction('visits', 'readwrite')
+            const store = tx.objectStore('visits')
+            const all = store.getAll()
+            all.onsuccess = () => {
+              type H = {
+                spec: { contentVersion: string }
+                sha256?: string
+                content?: { meta: { version: string }; causes: { patientSummary: string }[] }
+              }
+              for (const v of all.result as { handouts: H[] }[]) {
+                for (const h of v.handouts) {
+                  // As if given under an older reference, whose words differ from today's.
+                  h.spec.contentVersion = '2020.1.1'
+                  delete h.sha256
+                  if (h.content) {
+                    h.content.meta.version = '2020.1.1'
+                    for (const c of h.content.causes) c.patientSummary = 'Wording of the older reference.'
+                  }
+                  if (drop) delete h.content
+                }
+                store.put(v)
+              }
             }
+            tx.oncomplete = () => {
+              open.result.close()
+              resolve()
+            }
+            tx.onerror = () => reject(tx.error)
           }
-          tx.oncomplete = () => {
-            open.result.close()
-            resolve()
-          }
-          tx.onerror = () => reject(tx.error)
-        }
-      }),
-  )
+        }),
+      dropContent,
+    )
+
+  // Given with older content: the content it used is kept with it, so the copy is built from that.
+  await patchHandouts(false)
   await app.goto('#/handouts')
   await page.getByTestId('reissue').first().click()
   await expect(page.getByTestId('reissue-content-changed')).toContainText('version 2020.1.1')
+  await expect(page.getByTestId('reissue-content-changed')).toContainText('as it was given')
+  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
+  app.dialogs.nextSavePath(join(app.savedDir, 'as-given.pdf'))
+  await page.getByTestId('handout-save').click()
+  await expect(page.getByTestId('handout-notice')).toContainText('Saved as')
+  expect(await pdfText(new Uint8Array(readFileSync(join(app.savedDir, 'as-given.pdf'))))).toContain(
+    'Wording of the older reference.',
+  )
+
+  // A handout stored without its content (older records): the app says an exact copy cannot be made.
+  await patchHandouts(true)
+  await app.goto('#/handouts')
+  await page.getByTestId('reissue').first().click()
+  await expect(page.getByTestId('reissue-content-changed')).toContainText('can no longer be made')
   await expect(page.getByTestId('handout-save')).toBeDisabled()
   await page.getByTestId('reissue-rebuild').click()
   await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })

@@ -4,6 +4,8 @@ import { checkReissue, withCurrent } from '../../../src/renderer/src/handouts/re
 import { renderPdfNode } from '../../../src/renderer/src/handouts/render-node'
 import { parseHandoutSpec, sha256Hex, StoredHandoutSchema } from '../../../src/renderer/src/handouts/spec'
 import { logoFromFile } from '../../../src/renderer/src/handouts/clinic'
+import { contentSnapshot } from '../../../src/renderer/src/handouts/snapshot'
+import { HANDOUT_SECTION_IDS } from '../../../src/renderer/src/handouts/spec'
 import { CLINIC, makePng, makeSpec, realContent } from './helpers'
 
 const content = realContent()
@@ -29,6 +31,39 @@ describe('reissue', () => {
     )
     const again = await renderPdfNode(buildHandout(stored.spec, content))
     expect(await sha256Hex(again)).toBe(stored.sha256)
+  })
+
+  it('rebuilds the same bytes months later, after the reference content has changed, from the stored snapshot', async () => {
+    const spec = makeSpec({
+      causes: ['dehydration', 'peripheral-artery-disease', 'pregnancy'],
+      sections: [...HANDOUT_SECTION_IDS],
+      medicines: ['Lasix', 'Lipitor', 'unknownium'],
+      personalNote: 'Stretch before bed.',
+    })
+    const first = await renderPdfNode(buildHandout(spec, content))
+    const stored = StoredHandoutSchema.parse(
+      JSON.parse(
+        JSON.stringify({
+          id: 'h2',
+          spec,
+          createdAt: '2026-11-21T10:00:00.000Z',
+          sha256: await sha256Hex(first),
+          content: contentSnapshot(spec, content),
+        }),
+      ),
+    )
+    // The reference moves on: new version, every patient-facing text reworded.
+    const later = structuredClone(content)
+    later.meta.version = '2027.5.1'
+    for (const c of later.causes) c.patientSummary = 'Reworded since.'
+    for (const t of later.topics) for (const sec of t.sections) if (sec.text) sec.text = 'Reworded since.'
+    expect(await sha256Hex(await renderPdfNode(buildHandout(stored.spec, later)))).not.toBe(stored.sha256)
+    expect(checkReissue(stored.spec, later, { ...CLINIC }).contentChanged).toBe(true)
+    // From what was stored with it, the very same file.
+    const again = await renderPdfNode(buildHandout(stored.spec, stored.content!))
+    expect(await sha256Hex(again)).toBe(stored.sha256)
+    // And the snapshot is small: only what the handout used.
+    expect(JSON.stringify(stored.content).length).toBeLessThan(JSON.stringify(content).length / 2)
   })
 
   it('says nothing changed when content and clinic are as they were', () => {

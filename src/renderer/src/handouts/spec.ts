@@ -4,6 +4,7 @@
  * is also the file format of the command line tool (docs/handout-spec.md).
  */
 import { z } from 'zod'
+import { ContentSchema } from '../reference/schema'
 import { ClinicSettingsSchema } from './clinic'
 
 /** General sections, in the order they appear on the handout. */
@@ -100,6 +101,11 @@ export const StoredHandoutSchema = z
     /** ISO timestamp. */
     createdAt: z.string().min(1),
     fileName: z.string().optional(),
+    /**
+     * The reference content it was built from (handouts/snapshot.ts), so Reissue can rebuild the
+     * same bytes after the reference is updated. Absent on handouts stored before it was kept.
+     */
+    content: ContentSchema.optional(),
     /** Hex SHA-256 of the PDF bytes as first given: lets Reissue prove it made the same file. */
     sha256: z
       .string()

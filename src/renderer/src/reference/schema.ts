@@ -256,3 +256,15 @@ export interface Content {
   finder: Finder
   drugs: Drug[]
 }
+
+/** A whole or partial Content as data (a handout keeps the part it was made from). */
+export const ContentSchema = z
+  .object({
+    meta: MetaSchema,
+    causes: z.array(CauseSchema),
+    topics: z.array(TopicSchema),
+    redFlags: z.array(RedFlagSchema),
+    finder: FinderSchema,
+    drugs: z.array(DrugSchema),
+  })
+  .strict()

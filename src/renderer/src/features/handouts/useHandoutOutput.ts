@@ -4,6 +4,8 @@
  */
 import { ref } from 'vue'
 import { platform } from '@renderer/platform'
+import content from 'virtual:reference-content'
+import { contentSnapshot } from '@renderer/handouts/snapshot'
 import { sha256Hex, suggestedFileName, type HandoutSpec, type StoredHandout } from '@renderer/handouts/spec'
 import { useHandoutHistoryStore } from '@renderer/stores/handoutHistory'
 
@@ -27,6 +29,7 @@ export function useHandoutOutput() {
       spec,
       createdAt: new Date().toISOString(),
       sha256: await sha256Hex(pdf),
+      content: contentSnapshot(spec, content),
       ...(fileName ? { fileName } : {}),
     }
     const outcome = await history.record(spec.visitId, stored)
