@@ -15,6 +15,18 @@ export interface BenchResult {
   target?: number
   /** Extra facts worth quoting (sample count, sizes...). */
   note?: string
+  /**
+   * The same work done the plainest way (bare pdfmake, raw Dexie bulkPut, an empty app, a linear
+   * scan), measured in the same run on the same data: absolute times here move by 2x between
+   * runs, a ratio to a same-run baseline does not.
+   */
+  baseline?: { name: string; value: number }
+}
+
+/** value / baseline, rounded for printing; null when there is no baseline. */
+export function ratioOf(r: BenchResult): number | null {
+  if (!r.baseline || r.baseline.value <= 0) return null
+  return round(r.value / r.baseline.value, 2)
 }
 
 export interface BenchPage {

@@ -8,7 +8,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { startStaticServer } from '../scripts/serve'
-import { createContext, type BenchContext, type BenchResult } from './lib'
+import { createContext, ratioOf, type BenchContext, type BenchResult } from './lib'
 
 const here = import.meta.dirname
 const only = process.argv.slice(2)
@@ -27,7 +27,7 @@ const files = readdirSync(here)
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort((a, b) => (a.startsWith('startup') ? -1 : b.startsWith('startup') ? 1 : a.localeCompare(b)))
 
-const all: (BenchResult & { suite: string; ok: boolean | null })[] = []
+const all: (BenchResult & { suite: string; ok: boolean | null; ratio: number | null })[] = []
 let failedSuites = 0
 for (const f of files) {
   const suite = f.replace(/\.bench\.ts$/, '')
@@ -38,10 +38,14 @@ for (const f of files) {
     }
     for (const r of await mod.default(ctx)) {
       const ok = r.target === undefined ? null : r.value < r.target
-      all.push({ ...r, suite, ok })
+      const ratio = ratioOf(r)
+      all.push({ ...r, suite, ok, ratio })
       const target =
         r.target === undefined ? '' : ` (target < ${r.target} ${r.unit}: ${ok ? 'met' : 'MISSED'})`
-      console.log(`  ${r.name}: ${r.value} ${r.unit}${target}${r.note ? `  [${r.note}]` : ''}`)
+      const base = r.baseline
+        ? `; baseline ${r.baseline.name}: ${r.baseline.value} ${r.unit}, ratio ${ratio}x`
+        : ''
+      console.log(`  ${r.name}: ${r.value} ${r.unit}${target}${base}${r.note ? `  [${r.note}]` : ''}`)
     }
   } catch (e) {
     failedSuites++
