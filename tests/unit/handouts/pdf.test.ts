@@ -145,7 +145,10 @@ describe('handout PDF', () => {
     const pages = (await pdfPages(await render(spec))).map((p) => p.text)
     const headings = help.sections.map((s) => s.heading).filter((h): h is string => Boolean(h))
     const boxPages = pages.filter((text) => headings.some((h) => text.includes(h)))
-    expect(boxPages.length, 'the box should run over two pages for this test to mean anything').toBe(2)
+    expect(
+      boxPages.length,
+      'the box should run over pages for this test to mean anything',
+    ).toBeGreaterThanOrEqual(2)
     for (const text of boxPages) expect(text).toContain(help.title)
   })
 

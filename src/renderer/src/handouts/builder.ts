@@ -16,6 +16,7 @@ import { assertPrintable, describeChar, printable, unsupportedChars } from './gl
 import { COLORS, LARGE, MARGIN_X, NORMAL, PAGE_WIDTH, type TypeScale } from './layout'
 import { lineCount, lineHeight, textHeight, textWidth } from './measure'
 import { medicineLines, medicinesSection, type MedicineLines } from './medicines'
+import { applySafety, planSafety, type SafetyPlan } from './safety'
 import {
   ALWAYS_INCLUDED,
   HANDOUT_SECTION_LABELS,
@@ -662,12 +663,32 @@ function assertDocPrintable(node: unknown, where: string): void {
   }
 }
 
+/** For a foot at risk: the guideline foot-care advice, boxed, near the top (handouts/safety.ts). */
+function footCareBlock(plan: SafetyPlan, ctx: Ctx): Pdf[] {
+  const topic = plan.footCare
+  if (!topic) return []
+  const used = new Set(topic.sections.flatMap((s) => s.sources))
+  return [
+    panel(
+      { text: printable(topic.title), style: 'h2', margin: [0, 0, 0, ctx.t.gap * 0.6] } as Pdf,
+      [...topicSections(topic, ctx), ...sources(used, ctx)],
+      COLORS.accentSoft,
+      COLORS.accent,
+      ctx.t,
+      { id: 'foot-care' },
+    ),
+  ]
+}
+
 export function buildHandout(
   spec: HandoutSpec,
-  content: Content,
+  given: Content,
   options: BuildOptions = {},
 ): TDocumentDefinitions {
   assertPrintable(spec)
+  // A foot at risk: warned-against self-care left out, unchecked advice marked "ask first".
+  const plan = planSafety({ causes: spec.causes, footRisk: spec.footRisk }, given)
+  const content = applySafety(given, plan)
   const t = spec.options.largePrint ? LARGE : NORMAL
   const ctx: Ctx = { spec, content, t, drawings: options.drawings ?? DRAWINGS }
   const medicines: MedicineLines = spec.sections.includes('medicines')
@@ -678,6 +699,7 @@ export function buildHandout(
   const body: Pdf[] = keepHeadings([
     ...titleBlock(ctx),
     ...personalNote(ctx),
+    ...footCareBlock(plan, ctx),
     ...causesSection(ctx),
     ...general.flatMap((id) => generalSection(id, ctx, medicines)),
     ...generalSection(ALWAYS_INCLUDED, ctx, medicines),

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { ContentSchema } from '../reference/schema'
 import { ClinicSettingsSchema } from './clinic'
+import { FootRiskSchema, NO_FOOT_RISK } from './safety'
 
 /** General sections, in the order they appear on the handout. */
 export const HANDOUT_SECTION_IDS = [
@@ -79,6 +80,8 @@ export const HandoutSpecSchema = z
     options: HandoutOptionsSchema.default({ largePrint: false, pageSize: 'A4' }),
     /** content.yaml `version` the handout was made with. */
     contentVersion: z.string().min(1),
+    /** What marks the patient's feet at risk (handouts/safety.ts): changes the self-care printed. */
+    footRisk: FootRiskSchema.default(NO_FOOT_RISK),
     /** Snapshot of the clinic settings when the handout was made. */
     clinic: ClinicSettingsSchema,
   })
