@@ -92,6 +92,7 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 /** The named parts of a cause page, in display order. */
 export const CAUSE_SECTION_KEYS = [
   'why',
+  'guideline',
   'presentation',
   'questions',
   'checks',
@@ -104,6 +105,7 @@ export type CauseSectionKey = (typeof CAUSE_SECTION_KEYS)[number]
 
 export const CAUSE_SECTION_LABELS: Record<CauseSectionKey, string> = {
   why: 'Why it causes cramps',
+  guideline: 'What the guidelines say',
   presentation: 'How it presents',
   questions: 'Questions to ask',
   checks: 'What to check',
@@ -150,6 +152,11 @@ export const CauseSchema = z
     sections: z
       .object({
         why: SectionSchema,
+        /**
+         * The guideline view, kept apart so a reader sees which is the guideline where it and a
+         * web article differ (electrolytes, magnesium, stretching). Guideline sources only.
+         */
+        guideline: SectionSchema.optional(),
         presentation: SectionSchema,
         questions: SectionSchema.optional(),
         checks: SectionSchema.optional(),
