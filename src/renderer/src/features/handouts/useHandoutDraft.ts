@@ -7,6 +7,7 @@ import type { Content } from '@renderer/reference/schema'
 import { splitMedicines } from '@renderer/reference/medcheck'
 import type { ClinicSettings } from '@renderer/handouts/clinic'
 import { renderHandout } from '@renderer/handouts/render-browser'
+import { alertMatches, planSafety } from '@renderer/handouts/safety'
 import { parseHandoutSpec, type HandoutSectionId, type HandoutSpec } from '@renderer/handouts/spec'
 
 export interface Draft {
@@ -21,6 +22,10 @@ export interface Draft {
   clinician: string
   largePrint: boolean
   pageSize: 'A4' | 'LETTER'
+  /** Feet at risk (handouts/safety.ts): the clinician's mark, the visit's findings, the alerts. */
+  feetAtRisk: boolean
+  findings: string[]
+  alerts: string
 }
 
 export const DEFAULT_SECTIONS: HandoutSectionId[] = [
@@ -43,7 +48,18 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
     clinician: '',
     largePrint: false,
     pageSize: 'A4',
+    feetAtRisk: false,
+    findings: [],
+    alerts: '',
   })
+  const atRiskFindings = new Set(content.safety?.atRisk.findings ?? [])
+  /** Only what bears on the feet goes into the spec: the alerts' at-risk words, not the alerts. */
+  const footRisk = computed(() => ({
+    marked: draft.feetAtRisk,
+    findings: draft.findings.filter((f) => atRiskFindings.has(f)),
+    alerts: alertMatches(draft.alerts, content),
+  }))
+  const safety = computed(() => planSafety({ causes: draft.causes, footRisk: footRisk.value }, content))
 
   const specResult = computed((): { spec: HandoutSpec } | { error: string } => {
     if (!draft.patientName.trim()) return { error: '' }
@@ -64,6 +80,7 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
           clinician: draft.clinician.trim(),
           options: { largePrint: draft.largePrint, pageSize: draft.pageSize },
           contentVersion: content.meta.version,
+          footRisk: footRisk.value,
           clinic: clinic.value,
         }),
       }
@@ -142,5 +159,5 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
     inflight = render()
   }
 
-  return { draft, specResult, pdf, busy, error, current, start }
+  return { draft, specResult, pdf, busy, error, current, start, safety }
 }
