@@ -8,7 +8,7 @@
 import MiniSearch from 'minisearch'
 import type { Content } from './schema'
 import { buildDocuments, drugCauseMap, type Doc, type RefKind } from './search-documents'
-import { parseQuery, queryWords, slotQuery, Vocabulary, wordStatus } from './search-query'
+import { editDistance, parseQuery, queryWords, slotQuery, Vocabulary, wordStatus } from './search-query'
 import { drugCauseScore, FIELD_BOOST, KIND_BOOST, LOOKUP_BOOST, rankedResults } from './search-ranking'
 import { snippetFor } from './search-snippets'
 import { SYNONYMS } from './synonyms'
@@ -185,10 +185,23 @@ export function createReferenceSearch(content: Content): ReferenceSearch {
       })
       suggestIndex.addAll(suggestions.map((text, id) => ({ id, text })))
     }
+    // Only what could be a slip of a typed word: same first letter, at most about a third of its
+    // letters wrong ("dehydrashun" -> Dehydration; "gout" is not "Lou Gehrig").
+    const typed = q.split(' ')
+    const close = (text: string): boolean =>
+      queryWords(text).some((w) =>
+        typed.some(
+          (t) =>
+            t[0] === w[0] &&
+            editDistance(t, w, Math.max(1, Math.floor(t.length * 0.34))) <=
+              Math.max(1, Math.floor(t.length * 0.34)),
+        ),
+      )
     return suggestIndex
       .search(q, { fuzzy: 0.4, prefix: true, combineWith: 'OR' })
-      .slice(0, limit)
       .map((r) => r.text as string)
+      .filter(close)
+      .slice(0, limit)
   }
 
   return { search, coverage, suggest, documentCount: docs.length }
