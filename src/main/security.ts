@@ -19,6 +19,21 @@ export function isAppUrl(url: string, devServerUrl?: string): boolean {
   }
 }
 
+/** The frame an IPC message came from, as Electron's WebFrameMain shows it. */
+export interface SenderFrame {
+  url: string
+  parent: unknown
+}
+
+/**
+ * VS Code's validatedIpcMain: an IPC call is trusted only from a top frame (no parent) whose URL
+ * is the app's own origin. A destroyed frame (null), an iframe, or a page that navigated away to
+ * anything else is refused.
+ */
+export function isTrustedSender(frame: SenderFrame | null | undefined, devServerUrl?: string): boolean {
+  return frame != null && frame.parent === null && isAppUrl(frame.url, devServerUrl)
+}
+
 /** Requests the session lets through: the app's own scheme and in-memory data; nothing else. */
 export function isAllowedRequest(url: string, devServerUrl?: string): boolean {
   if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('devtools:')) return true

@@ -4,6 +4,7 @@ import {
   guardContents,
   guardSession,
   isAllowedRequest,
+  isTrustedSender,
   type GuardableContents,
   type GuardableSession,
 } from '../../../src/main/security'
@@ -105,6 +106,26 @@ describe('session guards', () => {
     guardSession(session, () => undefined)
     expect(isAllowedRequest(s.dictionaryUrl)).toBe(true)
     expect(s.dictionaryUrl.startsWith('app://cramp-clinic/')).toBe(true)
+  })
+})
+
+describe('IPC sender check (validatedIpcMain)', () => {
+  it("trusts only a top frame at the app's own origin", () => {
+    expect(isTrustedSender({ url: 'app://cramp-clinic/index.html#/x', parent: null })).toBe(true)
+    expect(isTrustedSender(null)).toBe(false)
+    expect(isTrustedSender(undefined)).toBe(false)
+    expect(isTrustedSender({ url: 'app://cramp-clinic/index.html', parent: {} })).toBe(false)
+    expect(isTrustedSender({ url: 'https://example.com/', parent: null })).toBe(false)
+    expect(isTrustedSender({ url: 'app://evil/index.html', parent: null })).toBe(false)
+    expect(isTrustedSender({ url: 'about:blank', parent: null })).toBe(false)
+    expect(isTrustedSender({ url: '', parent: null })).toBe(false)
+  })
+
+  it('trusts the dev server only when it is the one given', () => {
+    expect(isTrustedSender({ url: 'http://localhost:5173/', parent: null }, 'http://localhost:5173')).toBe(
+      true,
+    )
+    expect(isTrustedSender({ url: 'http://localhost:5173/', parent: null })).toBe(false)
   })
 })
 
