@@ -137,6 +137,11 @@ test('the app cannot reach out: CSP stops it, and the guard catches anything tha
     }
   })
   expect(inApp).toBe('blocked')
+  // The CSP violation was reported (every test fails on one it did not expect).
+  const violations: string[] = []
+  await expect
+    .poll(() => (violations.push(...app.takeCspViolations()), violations.join('\n')))
+    .toMatch(/connect-src https:\/\/example\.com\/track\?x=1/)
   // A page without the CSP: the request is made, recorded by the guard and aborted.
   const blank = await app.context.newPage()
   const outside = await blank.evaluate(async () => {
