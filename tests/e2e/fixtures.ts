@@ -29,6 +29,8 @@ export interface AppHandle {
   requests: string[]
   /** Returns and forgets the requests that tried to leave the app (for the test that proves the guard). */
   takeExternalRequests(): string[]
+  /** Returns and forgets the Content-Security-Policy violations the pages reported. */
+  takeCspViolations(): string[]
   context: BrowserContext
   /** Reloads the page and waits for the app to be ready again. */
   reload(page?: Page): Promise<void>
@@ -81,6 +83,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     mkdirSync(savedDir)
     const requests: string[] = []
     const external: string[] = []
+    const cspViolations: string[] = []
     let installed: Awaited<ReturnType<typeof installBridge>> | null = null
 
     const launch = async (): Promise<BrowserContext> => {
@@ -92,6 +95,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         acceptDownloads: true,
         locale: 'en-GB',
         timezoneId: 'Europe/London',
+      })
+      // The CSP forbids eval and remote origins; a violation means some code still tries (zod's
+      // eval probe did on every start), so every test fails on one. Chromium does not log a
+      // caught eval violation to the console, but it always fires the DOM event.
+      await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
+        cspViolations.push(text)
+      })
+      await context.addInitScript({
+        content: `document.addEventListener('securitypolicyviolation', (e) =>
+          window.__reportCspViolation(e.violatedDirective + ' ' + (e.blockedURI || '') + ' (' + e.sourceFile + ':' + e.lineNumber + ')'))`,
       })
       context.on('request', (r) => {
         requests.push(r.url())
@@ -134,6 +147,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       },
       requests,
       takeExternalRequests: () => external.splice(0, external.length),
+      takeCspViolations: () => cspViolations.splice(0, cspViolations.length),
       context: await launch(),
       async reload(page) {
         const p = page ?? handle.context.pages()[0]!
@@ -164,6 +178,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     rmSync(root, { recursive: true, force: true })
     if (testInfo.status === testInfo.expectedStatus) {
       expect(external, 'requests that left the app').toEqual([])
+      expect(cspViolations, 'Content-Security-Policy violations').toEqual([])
     }
   },
 
@@ -197,4 +212,44 @@ export async function shoot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`)
   await page.screenshot({ path, fullPage: false })
   return path
+}
+
+/**
+ * Every visible element that sticks out of the window sideways, and every box whose content
+ * is wider than the box (it scrolls or clips sideways). Measuring only the page's own scroll
+ * width misses content inside a scrolling pane, which is where a screen's content lives.
+ * Deliberate truncation (text-overflow: ellipsis), screen-reader-only text and things parked
+ * wholly off the left edge until focused (the skip link) are left out.
+ */
+export async function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth
+    const name = (el: Element): string => {
+      const id = el.id ? `#${el.id}` : ''
+      const test = el.getAttribute('data-testid')
+      const cls =
+        typeof el.className === 'string' && el.className
+          ? `.${el.className.trim().split(/\s+/).join('.')}`
+          : ''
+      return `${el.tagName.toLowerCase()}${id}${test ? `[data-testid=${test}]` : ''}${cls}`
+    }
+    const found: Element[] = []
+    const out: string[] = []
+    for (const el of document.body.querySelectorAll('*')) {
+      if (found.some((f) => f.contains(el))) continue
+      const style = getComputedStyle(el)
+      if (style.display === 'none' || style.visibility === 'hidden' || style.textOverflow === 'ellipsis')
+        continue
+      const r = el.getBoundingClientRect()
+      if (r.width <= 1 || r.height <= 1 || r.right <= 0) continue
+      if (r.right > width + 1 || r.left < -1) {
+        found.push(el)
+        out.push(`${name(el)} spans x ${Math.round(r.left)}..${Math.round(r.right)} in a ${width} px window`)
+      } else if (/auto|scroll|hidden|clip/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1) {
+        found.push(el)
+        out.push(`${name(el)} holds ${el.scrollWidth} px of content in ${el.clientWidth} px`)
+      }
+    }
+    return out
+  })
 }

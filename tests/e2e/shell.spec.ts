@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { expectAccessible, expect, shoot, test } from './fixtures'
+import { expectAccessible, expect, shoot, sidewaysOverflow, test } from './fixtures'
 
 const SCREENS = [
   { name: 'Reference', hash: '#/reference', heading: /Reference/ },
@@ -69,10 +69,17 @@ test('About shows app version, content version and where data is kept', async ({
 
 test('comfortable at 1024x700', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 700 })
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)
-  expect(overflow).toBe(false)
+  expect(await sidewaysOverflow(page)).toEqual([])
   await expect(page.getByTestId('seek-help')).toBeInViewport()
   await shoot(page, 'shell-1024x700')
+  // The size check itself can fail: a 3000 px element inside the scrolling pane is caught
+  // (the page's own scroll width, measured before, stayed 0 with it).
+  await page.evaluate(() => {
+    const wide = document.createElement('div')
+    wide.style.cssText = 'width:3000px;height:9px'
+    document.querySelector('main')!.append(wide)
+  })
+  expect(await sidewaysOverflow(page)).toEqual([expect.stringMatching(/^main.* holds 3\d{3} px of content/)])
 })
 
 test('the bridge saves a file through the real main handler, and refuses bad payloads', async ({
@@ -81,21 +88,21 @@ test('the bridge saves a file through the real main handler, and refuses bad pay
 }) => {
   const result = await page.evaluate(async () => {
     const data = new TextEncoder().encode('hello ✓ ünïcødé')
-    return window.bridge!.saveFile({
-      suggestedName: 'bridge-check.txt',
-      filters: [{ name: 'Text', extensions: ['txt'] }],
-      data,
-    })
+    return window.bridge!.saveFile({ purpose: 'backup', suggestedName: 'bridge-check.txt', data })
   })
-  expect(result).toMatchObject({ status: 'saved', name: 'bridge-check.txt' })
-  expect(readFileSync(`${app.savedDir}/bridge-check.txt`, 'utf8')).toBe('hello ✓ ünïcødé')
-  expect(app.dialogs.saveRequests.at(-1)).toEqual({ suggestedName: 'bridge-check.txt', extensions: ['txt'] })
+  // Main, not the page, decides the type: a backup is .json whatever name the page suggests.
+  expect(result).toMatchObject({ status: 'saved', name: 'bridge-check.txt.json' })
+  expect(readFileSync(`${app.savedDir}/bridge-check.txt.json`, 'utf8')).toBe('hello ✓ ünïcødé')
+  expect(app.dialogs.saveRequests.at(-1)).toEqual({
+    suggestedName: 'bridge-check.txt.json',
+    extensions: ['json'],
+  })
 
   const refused = await page.evaluate(async () => {
     try {
       await window.bridge!.saveFile({
+        purpose: 'backup',
         suggestedName: '../../etc/passwd',
-        filters: [],
         data: new Uint8Array(1),
       })
       return 'accepted'
@@ -105,8 +112,13 @@ test('the bridge saves a file through the real main handler, and refuses bad pay
   })
   expect(refused).toMatch(/IPC refused: invalid payload for file:save/)
 
-  const opened = await page.evaluate(() => window.bridge!.openPath('/etc/passwd'))
+  const opened = await page.evaluate(() => window.bridge!.openPath({ path: '/etc/passwd' }))
   expect(opened).toMatchObject({ status: 'error' })
+  // A backup just saved is not a handout: the system viewer opens only PDFs.
+  const backupPath = `${app.savedDir}/bridge-check.txt.json`
+  const notPdf = await page.evaluate((path) => window.bridge!.openPath({ path }), backupPath)
+  expect(notPdf).toMatchObject({ status: 'error' })
+  expect(app.opened).toEqual([])
 })
 
 test.describe('plain browser fallback', () => {
@@ -132,6 +144,11 @@ test('the app cannot reach out: CSP stops it, and the guard catches anything tha
     }
   })
   expect(inApp).toBe('blocked')
+  // The CSP violation was reported (every test fails on one it did not expect).
+  const violations: string[] = []
+  await expect
+    .poll(() => (violations.push(...app.takeCspViolations()), violations.join('\n')))
+    .toMatch(/connect-src https:\/\/example\.com\/track\?x=1/)
   // A page without the CSP: the request is made, recorded by the guard and aborted.
   const blank = await app.context.newPage()
   const outside = await blank.evaluate(async () => {
