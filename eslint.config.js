@@ -30,7 +30,8 @@ const noNodeOrElectron = [
 const noUi = [
   {
     group: ['vue', 'pinia', 'vue-router', 'reka-ui', 'lucide-vue-next', '*.vue'],
-    message: 'Domain folders (reference, notes, handouts) import no Vue: they run in Node tests and the CLI.',
+    message:
+      'Domain folders (reference, notes, handouts, security, audit) import no Vue: they run in Node tests and the CLI.',
   },
   {
     group: [
@@ -95,7 +96,13 @@ export default defineConfigWithVueTs(
     rules: { 'no-restricted-imports': ['error', { patterns: noNodeOrElectron }] },
   },
   {
-    files: ['src/renderer/src/reference/**', 'src/renderer/src/notes/**', 'src/renderer/src/handouts/**'],
+    files: [
+      'src/renderer/src/reference/**',
+      'src/renderer/src/notes/**',
+      'src/renderer/src/handouts/**',
+      'src/renderer/src/security/**',
+      'src/renderer/src/audit/**',
+    ],
     ignores: ['src/renderer/src/handouts/render-node.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [...noNodeOrElectron, ...noUi] }] },
   },
