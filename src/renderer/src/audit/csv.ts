@@ -1,3 +1,4 @@
+import { fromBase64Url } from '../security/bytes'
 import { describeDetail } from './describe'
 import { AUDIT_KIND_WORDS, type AuditEntry } from './model'
 
@@ -16,7 +17,7 @@ export const AUDIT_CSV_HEADER = [
   'Patient id',
   'Visit id',
   'Details',
-  'Entry MAC',
+  'Entry MAC (hex)',
 ]
 
 export function csvCell(value: string): string {
@@ -39,7 +40,8 @@ export function auditCsvRow(entry: AuditEntry, staffNames: ReadonlyMap<string, s
     entry.patientId,
     entry.visitId,
     entry.detailUnreadable ? '(could not be read: changed outside the app)' : describeDetail(entry.detail),
-    entry.mac,
+    // Hex, not base64url: a leading '-' would be taken for a formula and defused, changing it.
+    [...fromBase64Url(entry.mac)].map((b) => b.toString(16).padStart(2, '0')).join(''),
   ])
 }
 
