@@ -1,25 +1,25 @@
-import { canonicalJson } from '../notes/canonical'
 import { concatBytes, toBase64Url, utf8 } from '../security/bytes'
 import type { AuditHead, AuditRow } from './model'
 
 /**
  * The MAC of an entry: HMAC-SHA-256 under the audit key over its clear fields (with the MAC of
- * the entry before) and the bytes of its encrypted detail. JSON never contains a raw 0x00 byte,
- * so the separator keeps the two parts apart.
+ * the entry before) and the bytes of its encrypted detail. The clear fields are a JSON array in
+ * a fixed order (no key sorting: verify runs this a million times); JSON never contains a raw
+ * 0x00 byte, so the separator keeps the two parts apart.
  */
 export function macInput(row: Omit<AuditRow, 'mac'>): Uint8Array<ArrayBuffer> {
-  const head = canonicalJson({
-    v: 1,
-    seq: row.seq,
-    at: row.at,
-    actorId: row.actorId,
-    deviceId: row.deviceId,
-    kind: row.kind,
-    patientId: row.patientId,
-    visitId: row.visitId,
-    detailBytes: row.detail ? row.detail.length : -1,
-    prev: row.prev,
-  })
+  const head = JSON.stringify([
+    1,
+    row.seq,
+    row.at,
+    row.actorId,
+    row.deviceId,
+    row.kind,
+    row.patientId,
+    row.visitId,
+    row.detail ? row.detail.length : -1,
+    row.prev,
+  ])
   return row.detail ? concatBytes(utf8(head), new Uint8Array([0]), row.detail) : utf8(head)
 }
 
@@ -27,8 +27,13 @@ export async function macOf(auditKey: CryptoKey, row: Omit<AuditRow, 'mac'>): Pr
   return toBase64Url(await crypto.subtle.sign('HMAC', auditKey, macInput(row)))
 }
 
-export async function headSeal(auditKey: CryptoKey, head: Omit<AuditHead, 'seal'>): Promise<string> {
-  const bytes = utf8(canonicalJson({ v: 1, head: true, seq: head.seq, at: head.at, mac: head.mac }))
+/**
+ * The end marker's seal covers its number and time, not the last MAC, so an append computes it
+ * alongside the entry's MAC instead of after it. Truncating the chain still needs a seal for a
+ * smaller number, which only the key can make.
+ */
+export async function headSeal(auditKey: CryptoKey, head: Pick<AuditHead, 'seq' | 'at'>): Promise<string> {
+  const bytes = utf8(JSON.stringify(['cramp-clinic/v1/audit-head', head.seq, head.at]))
   return toBase64Url(await crypto.subtle.sign('HMAC', auditKey, bytes))
 }
 
@@ -123,13 +128,14 @@ export class ChainWalker {
       if (this.lastSeq > 0) this.problem = { kind: 'altered', seq: this.lastSeq, missing: 0 }
       return !this.problem
     }
-    const { seal, ...rest } = head
-    if ((await headSeal(this.auditKey, rest)) !== seal) {
+    if ((await headSeal(this.auditKey, head)) !== head.seal) {
       this.problem = { kind: 'altered', seq: head.seq, missing: 0 }
     } else if (head.seq > this.lastSeq) {
       this.problem = { kind: 'removed', seq: this.lastSeq + 1, missing: head.seq - this.lastSeq }
-    } else if (head.seq < this.lastSeq || head.mac !== this.lastMac) {
+    } else if (head.seq < this.lastSeq) {
       this.problem = { kind: 'inserted', seq: head.seq + 1, missing: 0 }
+    } else if (head.mac !== this.lastMac) {
+      this.problem = { kind: 'altered', seq: head.seq, missing: 0 }
     }
     return !this.problem
   }

@@ -91,9 +91,9 @@ export class AuditLog {
         detail,
         prev: head?.mac ?? '',
       }
-      const row: AuditRow = { ...base, mac: await macOf(auditKey, base) }
-      const unsealed = { id: 'head' as const, seq, at, mac: row.mac }
-      const newHead: AuditHead = { ...unsealed, seal: await headSeal(auditKey, unsealed) }
+      const [mac, seal] = await Promise.all([macOf(auditKey, base), headSeal(auditKey, { seq, at })])
+      const row: AuditRow = { ...base, mac }
+      const newHead: AuditHead = { id: 'head', seq, at, mac, seal }
       if (await this.opts.store.appendIfHead(head?.seq ?? 0, row, newHead)) {
         this.#head = newHead
         return row

@@ -60,13 +60,19 @@ export class DexieAuditStore implements AuditStore {
   }
 
   async appendIfHead(expectedSeq: number, row: AuditRow, head: AuditHead): Promise<boolean> {
-    return this.db.transaction('rw', this.rows, this.heads, async () => {
-      const current = await this.heads.get('head')
-      if ((current?.seq ?? 0) !== expectedSeq) return false
-      await this.rows.add(row)
-      await this.heads.put(head)
+    if (row.seq !== expectedSeq + 1) throw new RangeError('an audit row must follow the head')
+    try {
+      // The end marker always moves with its row, so the row's number being taken means another
+      // window appended first; the unique key says so without reading the marker first.
+      await this.db.transaction('rw', this.rows, this.heads, async () => {
+        await this.rows.add(row)
+        await this.heads.put(head)
+      })
       return true
-    })
+    } catch (e) {
+      if (isConstraintError(e)) return false
+      throw e
+    }
   }
 
   readChunk(afterSeq: number, limit: number): Promise<{ head: AuditHead | undefined; rows: AuditRow[] }> {
@@ -140,4 +146,9 @@ export class DexieAuditStore implements AuditStore {
     }
     return [lo, hi]
   }
+}
+
+function isConstraintError(e: unknown): boolean {
+  const err = e as { name?: string; inner?: { name?: string } } | null
+  return err?.name === 'ConstraintError' || err?.inner?.name === 'ConstraintError'
 }

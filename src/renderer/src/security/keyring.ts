@@ -19,7 +19,8 @@ export interface KeyRing {
   readonly sealKey: CryptoKey
 }
 
-const LABELS = {
+/** HKDF labels, one per purpose. Never change one: records written under it would not open. */
+export const KEY_LABELS = {
   fieldKey: 'cramp-clinic/v1/field-encryption',
   indexKey: 'cramp-clinic/v1/index-tokens',
   auditKey: 'cramp-clinic/v1/audit-chain',
@@ -50,13 +51,13 @@ export async function deriveKeyRing(dataKey: CryptoKey): Promise<KeyRing> {
   })
   const hmac = { name: 'HMAC', hash: 'SHA-256', length: 256 } as const
   const [fieldKey, indexKey, auditKey, sealKey] = await Promise.all([
-    crypto.subtle.deriveKey(params(LABELS.fieldKey), base, { name: 'AES-GCM', length: 256 }, false, [
+    crypto.subtle.deriveKey(params(KEY_LABELS.fieldKey), base, { name: 'AES-GCM', length: 256 }, false, [
       'encrypt',
       'decrypt',
     ]),
-    crypto.subtle.deriveKey(params(LABELS.indexKey), base, hmac, false, ['sign']),
-    crypto.subtle.deriveKey(params(LABELS.auditKey), base, hmac, false, ['sign', 'verify']),
-    crypto.subtle.deriveKey(params(LABELS.sealKey), base, hmac, false, ['sign', 'verify']),
+    crypto.subtle.deriveKey(params(KEY_LABELS.indexKey), base, hmac, false, ['sign']),
+    crypto.subtle.deriveKey(params(KEY_LABELS.auditKey), base, hmac, false, ['sign', 'verify']),
+    crypto.subtle.deriveKey(params(KEY_LABELS.sealKey), base, hmac, false, ['sign', 'verify']),
   ])
   return { fieldKey, indexKey, auditKey, sealKey }
 }
