@@ -32,7 +32,7 @@ export function recoverySheet(input: {
       'These 12 words open every patient record of this clinic if every owner passphrase is lost. They are the only way back in: there is no other.',
       'Write them down or print this page. Keep it locked away, apart from the computer, like the key to a filing cabinet of patient notes.',
       'Anyone who has these words and a copy of the computer or a backup can read the records. Do not photograph them, email them or save them in a file.',
-      'If this sheet is lost or seen by someone else, the owner makes a new recovery key in Settings. The old words then no longer open this computer’s records, but they still open backups made before.',
+      'If this sheet is lost or seen by someone else, the owner makes a new recovery key on the Staff screen. The old words then no longer open this computer’s records, but they still open backups made before.',
     ],
   }
 }

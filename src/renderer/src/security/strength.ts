@@ -30,7 +30,14 @@ function load(): Promise<ZxcvbnFactory> {
     return new core.ZxcvbnFactory({
       dictionary: { ...common.dictionary, ...en.dictionary },
       graphs: common.adjacencyGraphs,
-      translations: en.translations,
+      translations: {
+        ...en.translations,
+        warnings: {
+          ...en.translations.warnings,
+          // zxcvbn's own words ("personal or page related data") mean nothing at a clinic desk.
+          userInputs: 'It uses your name, your registration number or the clinic’s name.',
+        },
+      },
     })
   })()
   return factory

@@ -64,7 +64,7 @@ describe('StaffManagement', () => {
     const t = await setUpClinic()
     const w = mountWithAuth(t.auth, StaffManagement)
     await until(() => expect(w.findAll('tbody tr')).toHaveLength(1))
-    expect(w.get('tbody').text()).toMatch(/Olive Owner\s*\(you\)\s*Owner\s*HCPC CH10001\s*Active/)
+    expect(w.get('tbody').text()).toMatch(/Olive Owner\s*\(you\)\s*HCPC CH10001\s*Owner\s*Active/)
     await w.get('[data-testid="add-staff"]').trigger('click')
     await until(() => expect($('[data-testid="staff-dialog"]')).not.toBeNull())
     await setValue('[data-testid="staff-name"]', 'Rae Reception')
@@ -80,7 +80,7 @@ describe('StaffManagement', () => {
     $('[data-testid="staff-save"]')!.click()
     await until(() => expect(w.findAll('tbody tr')).toHaveLength(2), { timeout: 20_000 })
     expect(w.get('[data-testid="staff-notice"]').text()).toContain('Rae Reception is added')
-    expect(w.get('tbody').text()).toContain('Waiting for first sign-in')
+    expect(w.get('tbody').text()).toContain('Not signed in yet')
     const rae = (await t.db.staff.toArray()).find((s) => s.name === 'Rae Reception')!
     expect(rae).toMatchObject({ role: 'reception', mustChangePassphrase: true })
   })
@@ -104,6 +104,20 @@ describe('StaffManagement', () => {
     $('[data-testid="confirm-ok"]')!.click()
     await until(() => expect(w.get(`tr[data-staff="${cal.id}"]`).text()).toContain('Switched off'))
     expect(await t.db.staff.get(cal.id)).toMatchObject({ active: false, wrap: null })
+  })
+
+  it('makes a new recovery key after asking; the old words stop opening the records', async () => {
+    const t = await setUpClinic()
+    const w = mountWithAuth(t.auth, StaffManagement)
+    await until(() => expect(w.findAll('tbody tr')).toHaveLength(1))
+    await w.get('[data-testid="new-recovery"]').trigger('click')
+    await until(() => expect($('[data-testid="confirm-dialog"]')).not.toBeNull())
+    $('[data-testid="confirm-ok"]')!.click()
+    await until(() => expect(w.findAll('[data-testid="recovery-words"] .word')).toHaveLength(12))
+    const words = w.findAll('[data-testid="recovery-words"] .word').map((x) => x.text())
+    await t.auth.signOut()
+    await expect(t.auth.recover(t.words, t.ownerId, NEW_PASS)).rejects.toThrow(/do not open/)
+    await t.auth.recover(words.join(' '), t.ownerId, NEW_PASS)
   })
 
   it('a reception account sees a refusal, not the list', async () => {
