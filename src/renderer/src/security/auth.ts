@@ -1,5 +1,6 @@
-import type { AuthStore, ClinicKeys } from './authStore'
+import type { AuthStore } from './authStore'
 import type { AuditSink, AuthService, AuthState, SetupInput, SignInResult } from './authTypes'
+import { RECOVERY_HOLDER, recoverWithWords, setupClinic } from './clinicSetup'
 import {
   LockedError,
   SignInDelayError,
@@ -7,20 +8,16 @@ import {
   TamperedDataError,
   WeakPassphraseError,
   WrongPassphraseError,
-  WrongRecoveryKeyError,
 } from './errors'
-import type { Argon2idCost } from './kdf'
-import { SIGN_IN_COST } from './kdf'
-import { createDataKey } from './keyring'
+import { SIGN_IN_COST, type Argon2idCost } from './kdf'
 import { assertCan, can, type Action } from './policy'
-import { RecoveryKey } from './recovery'
-import { recoverySheet, type RecoverySheet } from './recoverySheet'
+import type { RecoverySheet } from './recoverySheet'
 import type { KeySession } from './session'
 import { StaffAdmin } from './staffAdmin'
 import {
-  parseStaffInput,
   sealStaff,
   staffSealValid,
+  stripSeal,
   summarize,
   type StaffInput,
   type StaffMember,
@@ -28,7 +25,7 @@ import {
 } from './staff'
 import { checkStrength, type Strength } from './strength'
 import { NO_FAILURES, recordFailure, waitRemaining } from './throttle'
-import { unwrapWithPassphrase, unwrapWithRecoveryKey, wrapWithPassphrase, wrapWithRecoveryKey } from './wrap'
+import { unwrapWithPassphrase, wrapWithPassphrase } from './wrap'
 
 export interface ClinicAuthOptions {
   store: AuthStore
@@ -41,9 +38,6 @@ export interface ClinicAuthOptions {
   /** Strength rule; tests of other things may pass a lenient one. */
   strength?: (passphrase: string, userInputs: string[]) => Promise<Strength>
 }
-
-const RECOVERY_HOLDER = 'clinic'
-const RECOVERY_THROTTLE = 'recovery'
 
 /**
  * Staff sign-in, lock and recovery over the key session. A passphrase is never stored or
@@ -76,7 +70,8 @@ export class ClinicAuth implements AuthService {
     return () => this.#listeners.delete(listener)
   }
 
-  #set(state: AuthState): void {
+  /** Internal (used by recovery.ts and setup): moves the state and tells subscribers. */
+  setState(state: AuthState): void {
     this.#state = state
     for (const l of this.#listeners) l(state)
   }
@@ -99,7 +94,7 @@ export class ClinicAuth implements AuthService {
 
   async init(): Promise<AuthState> {
     const clinic = await this.opts.store.clinic()
-    this.#set(clinic ? { phase: 'signed-out' } : { phase: 'needs-setup' })
+    this.setState(clinic ? { phase: 'signed-out' } : { phase: 'needs-setup' })
     return this.#state
   }
 
@@ -117,48 +112,8 @@ export class ClinicAuth implements AuthService {
     await this.opts.audit?.append(event)
   }
 
-  async setupClinic(input: SetupInput): Promise<{ sheet: RecoverySheet }> {
-    if (await this.opts.store.clinic())
-      throw new StaffError('This clinic is already set up. Sign in instead.')
-    const clinicName = input.clinicName.trim()
-    if (!clinicName) throw new StaffError('Give the clinic a name: it is printed on the recovery sheet.')
-    const owner = parseStaffInput({ ...input.owner, role: 'owner' })
-    await this.assertStrong(input.passphrase, [owner.name, owner.registration, clinicName])
-    const now = this.clock()
-    const dataKey = await createDataKey()
-    const recovery = RecoveryKey.generate()
-    const id = this.newId()
-    const ring = await this.opts.session.open(dataKey)
-    try {
-      const member = await sealStaff(ring.sealKey, {
-        id,
-        ...owner,
-        active: true,
-        mustChangePassphrase: false,
-        wrap: await wrapWithPassphrase(dataKey, input.passphrase, id, this.kdfCost, now),
-        createdAt: now.toISOString(),
-        updatedAt: now.toISOString(),
-      })
-      const clinic: ClinicKeys = {
-        id: 'clinic',
-        clinicName,
-        createdAt: now.toISOString(),
-        recoveryWrap: await wrapWithRecoveryKey(dataKey, recovery, RECOVERY_HOLDER, now),
-      }
-      await this.opts.store.setup(clinic, member)
-      this.#set({ phase: 'unlocked', user: summarize(member) })
-      await this.audit({ kind: 'clinic.setup', actorId: id, detail: { clinic: clinicName } })
-      const sheet = recoverySheet({
-        clinicName,
-        ownerName: owner.name,
-        words: recovery.words,
-        createdAt: now,
-      })
-      return { sheet }
-    } catch (e) {
-      if (this.#state.phase !== 'unlocked') this.opts.session.close()
-      throw e
-    }
+  setupClinic(input: SetupInput): Promise<{ sheet: RecoverySheet }> {
+    return setupClinic(this, input)
   }
 
   async signInChoices(): Promise<StaffSummary[]> {
@@ -169,12 +124,14 @@ export class ClinicAuth implements AuthService {
       .sort((a, b) => a.name.localeCompare(b.name))
   }
 
-  async #throttled(key: string): Promise<void> {
+  /** Internal: SignInDelayError while `key` must still wait after wrong tries. */
+  async throttled(key: string): Promise<void> {
     const wait = waitRemaining(await this.opts.store.throttle(key), this.clock().getTime())
     if (wait > 0) throw new SignInDelayError(wait)
   }
 
-  async #failed(key: string, staffId: string): Promise<void> {
+  /** Internal: counts a wrong try and records it for the audit trail. */
+  async failed(key: string, staffId: string): Promise<void> {
     const state = recordFailure(await this.opts.store.throttle(key), this.clock().getTime())
     await this.opts.store.putThrottle(key, state)
     await this.opts.audit?.appendWhileLocked({
@@ -190,20 +147,20 @@ export class ClinicAuth implements AuthService {
     if (!member.active || !member.wrap) {
       throw new StaffError('This account is switched off. Ask the clinic owner to switch it back on.')
     }
-    await this.#throttled(staffId)
+    await this.throttled(staffId)
     let dataKey: CryptoKey
     try {
       dataKey = await unwrapWithPassphrase(member.wrap, passphrase, member.id)
     } catch (e) {
-      if (e instanceof WrongPassphraseError) await this.#failed(staffId, staffId)
+      if (e instanceof WrongPassphraseError) await this.failed(staffId, staffId)
       throw e
     }
     const wasLocked = this.#state.phase === 'locked' && this.#state.user.id === staffId
-    return this.#open(dataKey, member, wasLocked ? 'session.unlock' : 'session.signIn')
+    return this.openSession(dataKey, member, wasLocked ? 'session.unlock' : 'session.signIn')
   }
 
-  /** Opens the session for `member`, checking their record's seal with the key just opened. */
-  async #open(
+  /** Internal: opens the session for `member`, checking their record's seal with the key just opened. */
+  async openSession(
     dataKey: CryptoKey,
     member: StaffMember,
     kind: 'session.signIn' | 'session.unlock' | 'session.recovery',
@@ -216,7 +173,7 @@ export class ClinicAuth implements AuthService {
     }
     await this.opts.store.putThrottle(member.id, NO_FAILURES)
     const user = summarize(member)
-    this.#set({ phase: 'unlocked', user })
+    this.setState({ phase: 'unlocked', user })
     await this.opts.audit?.flushPending()
     await this.audit({ kind, actorId: member.id })
     return { user, mustChangePassphrase: member.mustChangePassphrase }
@@ -230,7 +187,7 @@ export class ClinicAuth implements AuthService {
     } finally {
       // Locking must happen even if the audit write fails (disk full): the keys go first.
       this.opts.session.close()
-      this.#set({ phase: 'locked', user })
+      this.setState({ phase: 'locked', user })
     }
   }
 
@@ -243,44 +200,11 @@ export class ClinicAuth implements AuthService {
       }
     }
     this.opts.session.close()
-    this.#set({ phase: 'signed-out' })
+    this.setState({ phase: 'signed-out' })
   }
 
-  async recover(words: string, ownerId: string, newPassphrase: string): Promise<SignInResult> {
-    const recovery = RecoveryKey.fromWords(words)
-    const [clinic, member] = await Promise.all([
-      this.opts.store.clinic(),
-      this.opts.store.staffMember(ownerId),
-    ])
-    if (!clinic) throw new StaffError('This clinic is not set up yet.')
-    if (!member || member.role !== 'owner')
-      throw new StaffError('Choose an owner account to open with the recovery key.')
-    await this.assertStrong(newPassphrase, [member.name, member.registration, clinic.clinicName])
-    await this.#throttled(RECOVERY_THROTTLE)
-    let dataKey: CryptoKey
-    try {
-      dataKey = await unwrapWithRecoveryKey(clinic.recoveryWrap, recovery, RECOVERY_HOLDER)
-    } catch (e) {
-      if (e instanceof WrongRecoveryKeyError) await this.#failed(RECOVERY_THROTTLE, ownerId)
-      throw e
-    }
-    this.opts.session.close()
-    const ring = await this.opts.session.open(dataKey)
-    if (!(await staffSealValid(ring.sealKey, member))) {
-      this.opts.session.close()
-      throw new TamperedDataError('This owner account')
-    }
-    const now = this.clock()
-    const renewed = await sealStaff(ring.sealKey, {
-      ...stripSeal(member),
-      active: true,
-      mustChangePassphrase: false,
-      wrap: await wrapWithPassphrase(dataKey, newPassphrase, member.id, this.kdfCost, now),
-      updatedAt: now.toISOString(),
-    })
-    await this.opts.store.putStaff(renewed)
-    await this.opts.store.putThrottle(RECOVERY_THROTTLE, NO_FAILURES)
-    return this.#open(dataKey, renewed, 'session.recovery')
+  recover(words: string, ownerId: string, newPassphrase: string): Promise<SignInResult> {
+    return recoverWithWords(this, words, ownerId, newPassphrase)
   }
 
   async changePassphrase(current: string, next: string): Promise<void> {
@@ -289,12 +213,12 @@ export class ClinicAuth implements AuthService {
     if (!member?.wrap) throw new LockedError()
     if (current === next)
       throw new WeakPassphraseError('The new passphrase is the same as the old one. Choose a new one.')
-    await this.#throttled(user.id)
+    await this.throttled(user.id)
     try {
       // Proves the person at the keyboard knows the passphrase, not only that the app is open.
       await unwrapWithPassphrase(member.wrap, current, member.id)
     } catch (e) {
-      if (e instanceof WrongPassphraseError) await this.#failed(user.id, user.id)
+      if (e instanceof WrongPassphraseError) await this.failed(user.id, user.id)
       throw e
     }
     const clinic = await this.opts.store.clinic()
@@ -307,7 +231,7 @@ export class ClinicAuth implements AuthService {
       updatedAt: now.toISOString(),
     })
     await this.opts.store.putStaff(renewed)
-    this.#set({ phase: 'unlocked', user: summarize(renewed) })
+    this.setState({ phase: 'unlocked', user: summarize(renewed) })
     await this.audit({ kind: 'staff.passphraseChanged', actorId: user.id })
   }
 
@@ -338,12 +262,7 @@ export class ClinicAuth implements AuthService {
   /** Used by StaffAdmin after it changes the signed-in user's own record. */
   refreshUser(member: StaffMember): void {
     if (this.#state.phase === 'unlocked' && this.#state.user.id === member.id) {
-      this.#set({ phase: 'unlocked', user: summarize(member) })
+      this.setState({ phase: 'unlocked', user: summarize(member) })
     }
   }
-}
-
-export function stripSeal(member: StaffMember): Omit<StaffMember, 'seal'> {
-  const { seal: _s, ...rest } = member
-  return rest
 }

@@ -77,6 +77,11 @@ export function parseStaffInput(input: StaffInput): z.output<typeof staffInputSc
   return result.data
 }
 
+export function stripSeal(member: StaffMember): UnsealedStaff {
+  const { seal: _s, ...rest } = member
+  return rest
+}
+
 export async function sealStaff(sealKey: CryptoKey, staff: UnsealedStaff): Promise<StaffMember> {
   return { ...staff, seal: await sealOf(sealKey, 'staff', staff) }
 }

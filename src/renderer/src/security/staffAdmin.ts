@@ -1,5 +1,4 @@
 import type { ClinicAuth } from './auth'
-import { stripSeal } from './auth'
 import { StaffError, TamperedDataError } from './errors'
 import { RecoveryKey } from './recovery'
 import { recoverySheet, type RecoverySheet } from './recoverySheet'
@@ -8,6 +7,7 @@ import {
   parseStaffInput,
   sealStaff,
   staffSealValid,
+  stripSeal,
   summarize,
   type StaffInput,
   type StaffMember,
