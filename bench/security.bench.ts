@@ -4,6 +4,9 @@
  * visit (< 50 ms), appending an audit entry (< 2 ms), the audit screen's first page at 1,000,000
  * entries (< 200 ms) and verifying that whole chain (time quoted). Each has a same-run baseline.
  *
+ * Building the million-entry chain takes minutes (IndexedDB writes five index entries a row);
+ * SECURITY_BENCH_AUDIT=100000 gives a quicker run with the scale named in every figure.
+ *
  * The app's CSP has no 'wasm-unsafe-eval' yet, which hash-wasm's Argon2id needs; the page here is
  * served with it added (see the note on that figure), as the wiring of sign-in will do.
  */
