@@ -1,3 +1,4 @@
+import { toHex } from '../../../shared/bytes'
 import { fromBase64Url } from '../security/bytes'
 import { describeDetail } from './describe'
 import { AUDIT_KIND_WORDS, type AuditEntry } from './model'
@@ -41,7 +42,7 @@ export function auditCsvRow(entry: AuditEntry, staffNames: ReadonlyMap<string, s
     entry.visitId,
     entry.detailUnreadable ? '(could not be read: changed outside the app)' : describeDetail(entry.detail),
     // Hex, not base64url: a leading '-' would be taken for a formula and defused, changing it.
-    [...fromBase64Url(entry.mac)].map((b) => b.toString(16).padStart(2, '0')).join(''),
+    toHex(fromBase64Url(entry.mac).buffer),
   ])
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { canonicalJson, sha256Hex } from '../notes/canonical'
+import { sha256Hex } from '../../../shared/bytes'
+import { canonicalJson } from '../notes/canonical'
 import type { Visit } from '../notes/model'
 import { utf8 } from './bytes'
 import { SecurityError } from './errors'
