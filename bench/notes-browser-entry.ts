@@ -59,10 +59,12 @@ const bench = {
       search.push({ q, ms, total })
     }
     const id = visitId(pick(3, visits))
-    let rev = (await repo.getVisit(id))!.revision
+    let rev = (await repo.getVisit(id))!.rev
     const save = await times(30, async (i) => {
-      const v = await repo.updateVisit(id, rev, { note: `Edited note number ${i}: calf stretch reviewed.` })
-      rev = v.revision
+      const v = await repo.update('visit', id, rev, {
+        note: `Edited note number ${i}: calf stretch reviewed.`,
+      })
+      rev = v.rev
     })
     return { listFirstPage, findPatient, openVisit, visitsOfPatient, indexBuild, search, save }
   },
@@ -82,7 +84,7 @@ const bench = {
     const parsed = await readBackup(exported)
     const readMs = performance.now() - t
     const t2 = performance.now()
-    await applyBackup(db, parsed, 'replace')
+    await applyBackup(repo.ctx, parsed, 'replace')
     const applyMs = performance.now() - t2
     exported = null
     return { readMs, applyMs, visits: await db.visits.count() }
