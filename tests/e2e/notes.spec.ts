@@ -305,9 +305,9 @@ test('backup: export through the save dialog, restore into a fresh profile, ever
     const panel2 = p2.getByTestId('backup-panel')
     await panel2.getByTestId('choose-backup').click()
     await expect(panel2.getByTestId('backup-preview')).toBeVisible()
-    await expect(panel2.getByTestId('backup-counts')).toContainText(
-      '1 patient(s), 1 visit(s), 1 item(s) in the trash',
-    )
+    await expect(panel2.getByTestId('backup-counts')).toContainText('1 patient, 1 visit, ')
+    await expect(panel2.getByTestId('backup-counts')).toContainText('1 item in the trash')
+    await expect(panel2.getByTestId('backup-counts')).not.toContainText('(s)')
     await expect(panel2.getByTestId('replace-loss')).toContainText('replacing loses nothing')
     await expectAccessible(p2)
     await shoot(p2, 'notes-restore-preview')
@@ -321,6 +321,8 @@ test('backup: export through the save dialog, restore into a fresh profile, ever
       visits: d['visits']!,
       trash: d['trash']!,
       handoutTemplates: d['handoutTemplates']!,
+      handouts: d['handouts']!,
+      history: d['history']!,
       settings: d['settings']!.filter(
         (s) => !['lastBackupAt', 'storage.persistRequested'].includes((s as { key: string }).key),
       ),
@@ -451,9 +453,11 @@ test('a seeded backup merges into the list, which pages by 50 and finds a patien
   const panel = page.getByTestId('backup-panel')
   app.dialogs.nextOpenPath(file)
   await panel.getByTestId('choose-backup').click()
-  await expect(panel.getByTestId('backup-counts')).toContainText('120 patient(s), 600 visit(s)')
+  await expect(panel.getByTestId('backup-counts')).toContainText('120 patients, 600 visits')
   await panel.getByTestId('apply-backup').click()
-  await expect(panel.getByTestId('backup-message')).toContainText('Merged: 120 patient(s) and 600 visit(s)')
+  await expect(panel.getByTestId('backup-message')).toContainText(
+    'Merged: 120 patients and 600 visits added.',
+  )
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
   await expect(page.getByText('1–50 of 121').first()).toBeVisible()
   await expect(page.getByTestId('patient-row')).toHaveCount(50)
@@ -598,10 +602,10 @@ test('two windows on the same patient: the conflict is shown with both versions,
   const [loser, winner, mine, theirs] = (await other.getByTestId('conflict').count())
     ? [other, page, '222 two', '111 one']
     : [page, other, '111 one', '222 two']
-  const differences = loser.getByTestId('conflict-differences')
-  await expect(differences).toContainText('Phone')
-  await expect(differences.getByTestId('conflict-theirs')).toHaveText(theirs)
-  await expect(differences.getByTestId('conflict-mine')).toHaveText(mine)
+  const phone = loser.getByTestId('conflict-differences').locator('[data-field="Phone"]')
+  // Every difference in the field is marked: theirs struck through, mine underlined.
+  await expect(phone.getByTestId('only-left')).toHaveText(theirs.split(' '))
+  await expect(phone.getByTestId('only-right')).toHaveText(mine.split(' '))
   await expect(loser.getByTestId('save-status')).toContainText('Not saved')
   await expectAccessible(loser)
   await shoot(loser, 'notes-patient-conflict')
@@ -609,10 +613,14 @@ test('two windows on the same patient: the conflict is shown with both versions,
   await expect(loser.getByTestId('save-status')).toHaveAttribute('data-state', 'saved')
   // The other window had nothing unsaved: it follows quietly.
   await expect(winner.locator('#patient-phone')).toHaveValue(mine)
-  const stored = (await dumpDb(page))['patients']!.find((p) => (p as { id: string }).id === id) as {
-    phone: string
-  }
+  const db = await dumpDb(page)
+  const stored = db['patients']!.find((p) => (p as { id: string }).id === id) as { phone: string }
   expect(stored.phone).toBe(mine)
+  // The version not chosen is kept in the history, whole.
+  const kept = (db['history'] as { recordId: string; why: string; record: { phone: string } }[]).filter(
+    (h) => h.recordId === id,
+  )
+  expect(kept.map((h) => [h.why, h.record.phone])).toContainEqual(['conflict', theirs])
   await other.close()
 })
 

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, effectScope, ref, shallowRef, watch, type EffectScope } from 'vue'
 import { describeStorageError } from '@renderer/notes/errors'
 import { notesRepo } from '@renderer/notes/instance'
-import { visitInputOf, type Visit, type VisitInput } from '@renderer/notes/model'
+import { visitInputOf, type Patient, type Visit, type VisitInput } from '@renderer/notes/model'
 import { formatDateTime } from '@renderer/features/patients/format'
 import { recordStore } from '@renderer/features/visits/recordStore'
 import { recoverDrafts, stashKey } from '@renderer/features/visits/recoverDrafts'
@@ -34,7 +34,17 @@ export const useActiveVisitStore = defineStore('activeVisit', () => {
     return found && found.visit.id === visitId.value ? found : undefined
   })
   const visit = computed(() => current.value?.visit)
-  const patient = computed(() => current.value?.patient)
+  /**
+   * The visit's patient as stored now, or as last seen: when another window moves the visit to
+   * the trash, the editor stays on screen with the text (and says it cannot be saved).
+   */
+  const patient = shallowRef<Patient | undefined>()
+  watch(
+    () => current.value?.patient,
+    (p) => {
+      if (p) patient.value = p
+    },
+  )
   const isOpen = computed(() => visitId.value !== null && (!!editing.value || !!visit.value))
   const patientName = computed(() => patient.value?.name ?? '')
   const causeIds = computed(() => editing.value?.draft.causeIds ?? visit.value?.causeIds ?? [])
@@ -58,6 +68,7 @@ export const useActiveVisitStore = defineStore('activeVisit', () => {
     const found = await notesRepo.openVisit(id)
     if (!found) return undefined
     visitId.value = id
+    patient.value = found.patient
     scope = effectScope(true)
     editing.value =
       scope.run(() =>
@@ -84,6 +95,7 @@ export const useActiveVisitStore = defineStore('activeVisit', () => {
     if (visitId.value !== id) return
     release()
     visitId.value = null
+    patient.value = undefined
   }
 
   function has(causeId: string): boolean {
