@@ -20,7 +20,6 @@ import { notesDb, notesRepo } from '@renderer/notes/instance'
 import { describeMerge, describeRepair } from '@renderer/features/visits/backupWords'
 import { countOf } from '@renderer/features/patients/format'
 
-const FILTERS = [{ name: 'Cramp Clinic backup', extensions: ['json'] }]
 export const REMIND_AFTER_DAYS = 7
 
 function plain(e: unknown): string {
@@ -62,8 +61,8 @@ export const useBackupStore = defineStore('backup', () => {
       // Checked with the restore's own validation before anything is written or reported.
       const backup = await exportBackup(notesDb, { appVersion: info.version })
       const outcome = await platform.saveFile({
+        purpose: 'backup',
         suggestedName: backupFileName(),
-        filters: FILTERS,
         data: backup.bytes,
       })
       if (outcome.status === 'cancelled') return false
@@ -107,7 +106,7 @@ export const useBackupStore = defineStore('backup', () => {
     error.value = ''
     pending.value = null
     try {
-      const outcome = await platform.openFile({ filters: FILTERS, maxBytes: MAX_BACKUP_BYTES })
+      const outcome = await platform.openFile({ purpose: 'backup', maxBytes: MAX_BACKUP_BYTES })
       if (outcome.status === 'cancelled') return false
       const parsed = await readBackup(outcome.data)
       pendingLoss.value = await replaceLosses(notesDb, parsed)
