@@ -1,71 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Page } from '@playwright/test'
+import { chromium } from '@playwright/test'
 import { seedBatches } from '../../scripts/seed-data'
 import { backupFromRecords } from '../../src/renderer/src/notes/backup'
 import type { Patient, Visit } from '../../src/renderer/src/notes/model'
 import { installBridge } from './bridge'
 import { CHROMIUM_ARGS, findChromium } from './chromium'
 import { expectAccessible, expect, shoot, test, waitForApp } from './fixtures'
+import { dumpDb, newPatient, newVisit, saved, toPatients } from './notes-helpers'
 
 const TRICKY = 'Crampe nocturne 🦶 Señora Ñúñez, تقلص عضلي, <script>alert("x")</script> &amp; done'
-
-/** Every row of every table of the notes database, read with the plain IndexedDB API. */
-async function dumpDb(page: Page): Promise<Record<string, unknown[]>> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('cramp-clinic')
-      req.onsuccess = () => resolve(req.result)
-      req.onerror = () => reject(req.error)
-    })
-    const out: Record<string, unknown[]> = {}
-    for (const name of Array.from(db.objectStoreNames)) {
-      out[name] = await new Promise<unknown[]>((resolve, reject) => {
-        const req = db.transaction(name).objectStore(name).getAll()
-        req.onsuccess = () => resolve(req.result)
-        req.onerror = () => reject(req.error)
-      })
-    }
-    db.close()
-    return out
-  })
-}
-
-/**
- * The patient list from the sidebar. A click in the first moments after start can land while the
- * start-up navigation is still settling, so it is repeated until the list shows.
- */
-async function toPatients(page: Page): Promise<void> {
-  await expect(async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
-    await expect(page.getByTestId('patients-screen')).toBeVisible({ timeout: 2000 })
-  }).toPass()
-}
-
-async function newPatient(
-  page: Page,
-  name: string,
-  extra: { chart?: string; meds?: string } = {},
-): Promise<void> {
-  await toPatients(page)
-  await page.getByTestId('new-patient').click()
-  const dialog = page.getByTestId('new-patient-dialog')
-  await dialog.getByTestId('patient-name').fill(name)
-  if (extra.chart) await dialog.getByTestId('patient-chart').fill(extra.chart)
-  if (extra.meds) await dialog.getByTestId('patient-medicines').fill(extra.meds)
-  await dialog.getByTestId('create-patient').click()
-  await expect(page.getByTestId('patient-title')).toHaveText(name)
-}
-
-async function newVisit(page: Page): Promise<string> {
-  await page.getByTestId('new-visit').click()
-  await expect(page.getByTestId('visit-screen')).toBeVisible()
-  return /#\/visits\/([^?]+)/.exec(page.url())![1]!
-}
-
-async function saved(page: Page): Promise<void> {
-  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved')
-}
 
 test('a note typed and reloaded at once is there, and after a browser restart too', async ({ page, app }) => {
   await newPatient(page, 'Ann Müller', { chart: 'AB-12' })
