@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { ConflictError, MissingRecordError, ValidationError } from '../../../src/renderer/src/notes/errors'
+import { parseTypedDate } from '../../../src/renderer/src/notes/dates'
 import { emptyPatientInput, isValidDateOfBirth } from '../../../src/renderer/src/notes/model'
 import { exportBackup, restoreBackup } from '../../../src/renderer/src/notes/backup'
 import { freshRepo } from './helpers'
@@ -50,6 +51,12 @@ describe('patients', () => {
     expect(await names('1950-03-07')).toEqual(['Ann Müller'])
     expect(await names('7/3/1950')).toEqual(['Ann Müller'])
     expect(await names('nobody')).toEqual([])
+    // A date that does not exist is not read as one (date-fns, strict): it only matches as text.
+    expect(parseTypedDate('31/02/1950')).toBeUndefined()
+    expect(parseTypedDate('29/02/2000')).toBe('2000-02-29')
+    expect(parseTypedDate('7.3.1950')).toBe('1950-03-07')
+    expect(parseTypedDate('1950-3-7')).toBe('1950-03-07')
+    expect(await names('31/02/1950')).toEqual([])
     expect((await repo.findPatients(''))[0]?.id).toBeDefined()
     expect(a.chartNumber).toBe('AB-12')
   })

@@ -2,6 +2,7 @@ import { computed, onScopeDispose, reactive, ref, shallowRef, toRaw, watch, type
 import { ConflictError, describeStorageError } from '@renderer/notes/errors'
 import type { SaveOptions } from '@renderer/notes/repository'
 import { descendsFrom, type Versioned } from '@renderer/notes/version'
+import { usePageHideCopy, type Stash } from './usePageHideCopy'
 import type { RecordStore } from './recordStore'
 import { threeWay } from './threeWay'
 
@@ -23,13 +24,6 @@ export interface AutosaveOptions<R extends Versioned, D extends object> {
   maxWait?: number
   /** Fields holding sets (causes, findings), merged item by item when two windows both changed them. */
   setFields?: (keyof D)[]
-}
-
-/** The copy written to localStorage on page hide (read back by recoverDrafts.ts). */
-export interface Stash<D> {
-  baseRev: string
-  fields: D
-  at: string
 }
 
 /**
@@ -307,46 +301,13 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
     return flush({ newRun: true, ...opts })
   }
 
-  // ---- the copy written when the page goes away --------------------------------------------
-
-  function writeStash(): void {
-    if (!options.stashKey || state.value === 'saved') return
-    const stash: Stash<D> = { baseRev: record.value.rev, fields: snapshot(), at: new Date().toISOString() }
-    try {
-      localStorage.setItem(options.stashKey, JSON.stringify(stash))
-    } catch {
-      // Full or unavailable: the crash copy in IndexedDB and the flush below are still tried.
-    }
-  }
-
-  function clearStash(): void {
-    if (options.stashKey) localStorage.removeItem(options.stashKey)
-  }
-
-  function onHide(): void {
-    if (document.visibilityState === 'hidden') {
-      writeStash()
-      void flush()
-    }
-  }
-  function onUnload(): void {
-    writeStash()
-    void flush()
-  }
-  document.addEventListener('visibilitychange', onHide)
-  window.addEventListener('beforeunload', onUnload)
-  window.addEventListener('pagehide', onUnload)
-
-  onScopeDispose(() => {
-    clearTimeout(timer)
-    document.removeEventListener('visibilitychange', onHide)
-    window.removeEventListener('beforeunload', onUnload)
-    window.removeEventListener('pagehide', onUnload)
-    if (state.value !== 'saved') {
-      writeStash()
-      void flush()
-    }
+  const { clearStash } = usePageHideCopy({
+    key: options.stashKey,
+    unsaved: () => state.value !== 'saved',
+    copy: (): Stash<D> => ({ baseRev: record.value.rev, fields: snapshot(), at: new Date().toISOString() }),
+    flush: () => void flush(),
   })
+  onScopeDispose(() => clearTimeout(timer))
 
   return {
     record,
