@@ -13,7 +13,7 @@ import {
   joinChunks,
   type BackupCounts,
 } from './format'
-import { readBackup } from './read'
+import { RecordCheck } from './validate'
 
 export interface ExportedBackup {
   bytes: Uint8Array<ArrayBuffer>
@@ -25,28 +25,28 @@ export interface ExportedBackup {
 interface ExportOptions {
   appVersion: string
   now?: Date
-  /** Check the file with the restore's own validation before handing it over (default true). */
+  /** Check every record with the restore's own validation before handing the file over (default true). */
   verify?: boolean
 }
 
 /**
- * Writes the whole database as one backup document, then reads it back with the same
- * validation a restore uses: a database that would give a file no restore accepts (a visit
- * whose patient is gone, say) is reported, and no file is handed over. Tables are read in
- * key-ordered pages inside one read transaction (a consistent snapshot).
+ * Writes the whole database as one backup document, every record going through the check a
+ * restore makes (validate.ts) as it is written: a database that would give a file no restore
+ * accepts (a visit whose patient is gone, say) is reported, and no file is handed over. Tables
+ * are read in key-ordered pages inside one read transaction (a consistent snapshot).
  */
 export async function exportBackup(db: NotesDB, options: ExportOptions): Promise<ExportedBackup> {
   let encoded: Awaited<ReturnType<typeof encodeTables>> | undefined
+  const check = options.verify === false ? null : new RecordCheck()
   await db.transaction(
     'r',
     BACKUP_TABLES.map((t) => db.table(t)),
     async () => {
-      encoded = await encodeTables(BACKUP_TABLES, (table) => pages(db, table as BackupTable))
+      encoded = await encodeTables(BACKUP_TABLES, (table) => pages(db, table as BackupTable, check))
     },
   )
-  const backup = await assemble(encoded!, options)
-  if (options.verify !== false) await verify(backup)
-  return backup
+  if (check) verify(check)
+  return assemble(encoded!, options)
 }
 
 /**
@@ -68,9 +68,9 @@ export async function backupFromRecords(
   return assemble(encoded, { ...options })
 }
 
-async function verify(backup: ExportedBackup): Promise<void> {
+function verify(check: RecordCheck): void {
   try {
-    await readBackup(backup.bytes)
+    check.finish()
   } catch (e) {
     const why =
       e instanceof BackupError
@@ -108,7 +108,7 @@ async function assemble(
   return { bytes, createdAt, counts, checksum }
 }
 
-async function* pages(db: NotesDB, table: BackupTable): AsyncGenerator<unknown[]> {
+async function* pages(db: NotesDB, table: BackupTable, check: RecordCheck | null): AsyncGenerator<unknown[]> {
   const t = db.table(table)
   let last: unknown = undefined
   for (;;) {
@@ -117,7 +117,9 @@ async function* pages(db: NotesDB, table: BackupTable): AsyncGenerator<unknown[]
         ? await t.orderBy(':id').limit(CHUNK).toArray()
         : await t.where(':id').above(last).limit(CHUNK).toArray()
     if (!page.length) return
-    yield page.map((row) => exportRecord(table, row)).filter((r) => r !== undefined)
+    const records = page.map((row) => exportRecord(table, row)).filter((r) => r !== undefined)
+    if (check) for (const r of records) check.add(table, r)
+    yield records
     if (page.length < CHUNK) return
     const r = page[page.length - 1] as Record<string, unknown>
     last = table === 'settings' ? r['key'] : r['id']

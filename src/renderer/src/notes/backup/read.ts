@@ -1,18 +1,7 @@
-import type { z } from 'zod'
 import { sha256Hex } from '../canonical'
 import { BACKUP_TABLES, type BackupTable } from '../db'
-import { describeIssue } from '../describe'
-import {
-  handoutRowSchema,
-  handoutTemplateSchema,
-  historyEntrySchema,
-  patientSchema,
-  settingSchema,
-  trashEntrySchema,
-  visitSchema,
-  type Setting,
-} from '../model'
 import { earlierPatient, earlierTrashEntry, earlierVisit } from '../upgrade'
+import { RecordCheck } from './validate'
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -30,26 +19,6 @@ import {
 
 /** The tables of format 1, before history and handouts had their own lists. */
 const V1_TABLES = ['patients', 'visits', 'trash', 'settings', 'handoutTemplates'] as const
-
-const recordSchemas: Record<BackupTable, z.ZodType> = {
-  patients: patientSchema,
-  visits: visitSchema,
-  trash: trashEntrySchema,
-  settings: settingSchema,
-  handoutTemplates: handoutTemplateSchema,
-  handouts: handoutRowSchema,
-  history: historyEntrySchema,
-}
-
-const TABLE_WORDS: Record<BackupTable, string> = {
-  patients: 'Patient',
-  visits: 'Visit',
-  trash: 'Trash item',
-  settings: 'Setting',
-  handoutTemplates: 'Handout template',
-  handouts: 'Handout',
-  history: 'Saved version',
-}
 
 /**
  * Checks a backup file completely (size, text, JSON, format, version, checksum, every record,
@@ -212,47 +181,15 @@ function fromFormat1(data: Record<string, unknown[]>): Record<BackupTable, unkno
 
 /** Every record checked with the app's own schemas, and the records checked to hold together. */
 export function validateRecords(data: Record<BackupTable, unknown[]>): BackupData {
-  const problems: string[] = []
+  const check = new RecordCheck()
   const out = {} as Record<BackupTable, unknown[]>
   for (const table of BACKUP_TABLES) {
-    const schema = recordSchemas[table]
-    const rows: unknown[] = []
-    const seen = new Set<unknown>()
-    data[table].forEach((raw, index) => {
-      const result = schema.safeParse(raw)
-      if (!result.success) {
-        const issue = result.error.issues[0]
-        problems.push(`${TABLE_WORDS[table]} ${index + 1}: ${issue ? describeIssue(issue) : 'not valid'}`)
-        return
-      }
-      const key = table === 'settings' ? (result.data as Setting).key : (result.data as { id: string }).id
-      if (seen.has(key)) problems.push(`${TABLE_WORDS[table]} ${index + 1}: the same record appears twice`)
-      seen.add(key)
-      rows.push(result.data)
+    out[table] = []
+    data[table].forEach((raw) => {
+      const clean = check.add(table, raw)
+      if (clean !== undefined) out[table].push(clean)
     })
-    out[table] = rows
   }
-  const clean = out as unknown as BackupData
-  const patientIds = new Set(clean.patients.map((p) => p.id))
-  clean.visits.forEach((v, index) => {
-    if (!patientIds.has(v.patientId)) {
-      problems.push(`Visit ${index + 1} (${v.dateTime.slice(0, 10)}): its patient is not among the patients`)
-    }
-  })
-  const visitIds = new Set(clean.visits.map((v) => v.id))
-  for (const e of clean.trash) {
-    if (e.kind === 'patient') e.visits.forEach((v) => visitIds.add(v.id))
-    else visitIds.add(e.visit.id)
-  }
-  clean.handouts.forEach((h, index) => {
-    if (!visitIds.has(h.visitId)) problems.push(`Handout ${index + 1}: the visit it was given at is not here`)
-  })
-  if (problems.length) {
-    const more = problems.length > 3 ? ` (and ${problems.length - 3} more problems)` : ''
-    throw new BackupError(
-      'invalid-records',
-      `This backup contains records that are not valid, so nothing was restored. ${problems.slice(0, 3).join('; ')}${more}.`,
-    )
-  }
-  return clean
+  check.finish()
+  return out as unknown as BackupData
 }
