@@ -35,8 +35,9 @@ export interface AutosaveOptions<R extends Versioned, D extends object> {
  * choose, both versions are kept (the one not chosen in the history).
  */
 export function useAutosave<R extends Versioned, D extends object>(options: AutosaveOptions<R, D>) {
-  const delay = options.delay ?? 600
-  const maxWait = options.maxWait ?? 1000
+  const delay = options.delay ?? 500
+  // Under a second, with room left for the write itself to land: what a crash can lose.
+  const maxWait = options.maxWait ?? 750
   const { store } = options
   const record = shallowRef<R>(options.initial)
   const draft = reactive(options.toDraft(options.initial)) as UnwrapRef<D>
