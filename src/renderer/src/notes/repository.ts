@@ -31,7 +31,8 @@ import {
 import { recoverCopy, writeCrashCopy, type LeftCopy, type RecoveryOutcome } from './recovery'
 import { orphanVisits, repairOrphans, type RepairReport } from './repair'
 import { fromPatientRow, fromVisitRow, toPatientRow, toVisitRow } from './rows'
-import { visitsChanged } from './searchIndex'
+import { searchNotes, type NoteSearchResult } from './search'
+import { noteIndexFor, visitsChanged } from './searchIndex'
 import { emptyTrash, listTrash, restoreFromTrash, trashPatient, trashVisit } from './trash'
 import { firstVersion, type Author } from './version'
 
@@ -180,6 +181,16 @@ export class NotesRepository {
         if (!(e instanceof ConflictError)) throw e
       }
     }
+  }
+
+  /** Full-text search of visit notes, reasons and plans (search.ts). */
+  searchNotes(query: string, limit = 20): Promise<NoteSearchResult> {
+    return searchNotes(this.db, query, limit)
+  }
+
+  /** Builds the note search index now, so the first search does not wait for it. */
+  prepareSearch(): Promise<void> {
+    return noteIndexFor(this.db).ready()
   }
 
   async counts(): Promise<{ patients: number; visits: number; versions: number }> {

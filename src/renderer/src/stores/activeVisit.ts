@@ -3,7 +3,7 @@ import { computed, effectScope, ref, shallowRef, watch, type EffectScope } from 
 import { describeStorageError } from '@renderer/notes/errors'
 import { notesRepo } from '@renderer/notes/instance'
 import { visitInputOf, type Patient, type Visit, type VisitInput } from '@renderer/notes/model'
-import { formatDateTime } from '@renderer/features/patients/format'
+import { formatDateTime } from '@renderer/components/format'
 import { recordStore } from '@renderer/features/visits/recordStore'
 import { recoverDrafts, stashKey } from '@renderer/features/visits/recoverDrafts'
 import { useAutosave, type Autosave } from '@renderer/features/visits/useAutosave'

@@ -18,7 +18,7 @@ import {
 } from '@renderer/notes/backup'
 import { notesDb, notesRepo } from '@renderer/notes/instance'
 import { describeMerge, describeRepair } from '@renderer/features/visits/backupWords'
-import { countOf } from '@renderer/features/patients/format'
+import { countOf } from '@renderer/components/format'
 
 export const REMIND_AFTER_DAYS = 7
 

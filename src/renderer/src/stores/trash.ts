@@ -3,7 +3,7 @@ import { ref, shallowRef } from 'vue'
 import { describeStorageError } from '@renderer/notes/errors'
 import { notesRepo } from '@renderer/notes/instance'
 import type { TrashEntry } from '@renderer/notes/model'
-import { countOf } from '@renderer/features/patients/format'
+import { countOf } from '@renderer/components/format'
 
 export const useTrashStore = defineStore('trash', () => {
   const entries = ref<TrashEntry[]>([])

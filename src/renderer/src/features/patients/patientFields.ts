@@ -1,5 +1,5 @@
 import type { PatientInput } from '@renderer/notes/model'
-import { formatDate } from './format'
+import { formatDate } from '@renderer/components/format'
 
 const LABELS: Record<keyof PatientInput, string> = {
   name: 'Name',

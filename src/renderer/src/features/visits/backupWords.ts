@@ -1,6 +1,6 @@
 import type { MergeReport } from '@renderer/notes/backup'
 import type { RepairReport } from '@renderer/notes/repair'
-import { countOf } from '@renderer/features/patients/format'
+import { countOf } from '@renderer/components/format'
 
 const both = (t: { patients: number; visits: number }): string =>
   [t.patients && countOf(t.patients, 'patient', 'patients'), t.visits && countOf(t.visits, 'visit', 'visits')]

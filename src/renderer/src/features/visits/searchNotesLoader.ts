@@ -1,7 +1,5 @@
-import { formatDate, formatDateTime } from '@renderer/features/patients/format'
-import { notesDb, notesRepo } from '@renderer/notes/instance'
-import { searchNotes } from '@renderer/notes/search'
-import { noteIndexFor } from '@renderer/notes/searchIndex'
+import { formatDate, formatDateTime } from '@renderer/components/format'
+import { notesRepo } from '@renderer/notes/instance'
 import type { SearchHit } from '@renderer/search/types'
 import { requestPersistence } from './persistence'
 import { recoverDrafts } from './recoverDrafts'
@@ -25,7 +23,7 @@ export async function patientHits(q: string): Promise<SearchHit[]> {
 }
 
 export async function noteHits(q: string): Promise<SearchHit[]> {
-  const { hits } = await searchNotes(notesDb, q, 8)
+  const { hits } = await notesRepo.searchNotes(q, 8)
   return hits.map((h) => ({
     key: h.visit.id,
     title: `${h.patientName || 'Patient'} · ${formatDateTime(h.visit.dateTime)}`,
@@ -50,5 +48,5 @@ export async function warmUp(): Promise<void> {
   const open = await openWindows().catch(() => null)
   await recoverDrafts(notesRepo, { openWindows: open }).catch(() => undefined)
   await requestPersistence().catch(() => undefined)
-  await noteIndexFor(notesDb).ready()
+  await notesRepo.prepareSearch()
 }

@@ -1,6 +1,6 @@
 import content from 'virtual:reference-content'
 import type { VisitInput } from '@renderer/notes/model'
-import { formatDate, formatDateTime } from '@renderer/features/patients/format'
+import { formatDate, formatDateTime } from '@renderer/components/format'
 
 const causeNames = new Map(content.causes.map((c) => [c.id, c.name] as const))
 const findingNames = new Map(
