@@ -44,6 +44,8 @@ test('moving a visit to the trash offers Undo for a few seconds, from the visit 
   await expect(page.getByTestId('visit-link')).toHaveCount(0)
   await expectAccessible(page)
   await shoot(page, 'notes-undo-toast')
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await shoot(page, 'notes-undo-toast-1024')
   await toast.getByTestId('undo').click()
   await expect(page.getByTestId('visit-link')).toHaveCount(1)
   await expect(page.getByTestId('visit-link').first()).toContainText('first visit')

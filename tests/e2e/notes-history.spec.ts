@@ -280,6 +280,8 @@ test('a merged backup whose copy of a visit changed apart: both kept, the differ
   await expect(page.getByTestId('visit-note')).toHaveValue('Seen for arch cramps. Better with new shoes.')
   await expectAccessible(page)
   await shoot(page, 'notes-kept-version')
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await shoot(page, 'notes-kept-version-1024')
   await kept.getByTestId('kept-both').click()
   await expect(kept).toHaveCount(0)
   await expect(page.getByTestId('visit-plan')).toHaveValue('Orthotic review in four weeks (other computer).')
