@@ -8,6 +8,7 @@ import { recordStore } from '@renderer/features/visits/recordStore'
 import { recoverDrafts, stashKey } from '@renderer/features/visits/recoverDrafts'
 import { useAutosave, type Autosave } from '@renderer/features/visits/useAutosave'
 import { useLiveQuery } from '@renderer/features/visits/useLiveQuery'
+import { openWindows } from '@renderer/features/visits/windowLock'
 
 export type VisitAutosave = Autosave<Visit, VisitInput>
 
@@ -64,7 +65,10 @@ export const useActiveVisitStore = defineStore('activeVisit', () => {
    */
   async function open(id: string): Promise<{ visit: Visit } | undefined> {
     release()
-    await recoverDrafts(notesRepo, { only: { kind: 'visit', id } }).catch(() => 0)
+    await recoverDrafts(notesRepo, {
+      only: { kind: 'visit', id },
+      openWindows: await openWindows().catch(() => null),
+    }).catch(() => 0)
     const found = await notesRepo.openVisit(id)
     if (!found) return undefined
     visitId.value = id

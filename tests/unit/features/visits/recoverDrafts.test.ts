@@ -69,12 +69,20 @@ describe('recoverDrafts', () => {
 
   it("when a record is opened, takes this window's own copies of it too", async () => {
     localStorage.clear()
-    const { repo } = freshRepo()
+    const { repo, window } = freshRepo()
     const p = await repo.createPatient({ ...emptyPatientInput(), name: 'Nell Again' })
     const v = await repo.createVisit(p.id)
     await repo.writeCrashCopy('visit', v.id, v.rev, { ...visitInputOf(v), note: 'left in conflict here' })
-    expect(await recoverDrafts(repo)).toBe(0)
-    expect(await recoverDrafts(repo, { only: { kind: 'visit', id: v.id } })).toBe(1)
+    // Another window still open on the same visit keeps its own copy.
+    const other = window()
+    await other.writeCrashCopy('visit', v.id, v.rev, {
+      ...visitInputOf(v),
+      note: 'typed in the other window',
+    })
+    const open = new Set([repo.author.window, other.author.window])
+    expect(await recoverDrafts(repo, { openWindows: open })).toBe(0)
+    expect(await recoverDrafts(repo, { only: { kind: 'visit', id: v.id }, openWindows: open })).toBe(1)
     expect((await repo.getVisit(v.id))?.note).toBe('left in conflict here')
+    expect((await repo.crashCopies(v.id)).map((c) => c.window)).toEqual([other.author.window])
   })
 })
