@@ -131,7 +131,7 @@ export default async function notesBench(ctx: BenchContext): Promise<BenchResult
       value: round(ex.ms, 0),
       unit: 'ms',
       baseline: { name: 'every table read and JSON.stringify', value: round(ex.rawMs, 0) },
-      note: `${round(ex.bytes / 1048576, 1)} MB file; the check costs ${round(ex.verifyMs, 0)} ms${ex.heapMB ? `; JS heap after ${round(ex.heapMB, 0)} MB` : ''}; before history: ${BEFORE.exportMs} ms unchecked for ${BEFORE.fileMB} MB`,
+      note: `${round(ex.bytes / 1048576, 1)} MB file; the check costs ${round(ex.verifyMs, 0)} ms${ex.heapMB ? `; JS heap just after ${round(ex.heapMB, 0)} MB` : ''}; before history: ${BEFORE.exportMs} ms unchecked for ${BEFORE.fileMB} MB`,
     })
     const re = await page.evaluate(() => (window as unknown as W).__notesBench.restoreAll())
     results.push({
