@@ -25,22 +25,11 @@ const MAIN_WITHOUT_ELECTRON = [
 export const LAYERING = {
   aliases: { '@renderer/': R, '@shared/': 'src/shared/' },
   /**
-   * Known violations their owners are removing (issue 11): the notes screens still read the
-   * Dexie instance and visits still borrows ConfirmDialog and format from patients. The layering
-   * test fails when an entry no longer matches a real violation, so this list only shrinks.
+   * Known violations their owners are removing (issue 11). The layering test fails when an entry
+   * no longer matches a real violation, so this list only shrinks. (Empty since the notes screens
+   * read through the repository and visits no longer borrows from patients.)
    */
-  allow: [
-    { file: `${R}features/patients/PatientDetails.vue`, source: '@renderer/notes/instance' },
-    { file: `${R}features/visits/BackupPanel.vue`, source: '@renderer/features/patients/ConfirmDialog.vue' },
-    { file: `${R}features/visits/BackupPanel.vue`, source: '@renderer/features/patients/format' },
-    { file: `${R}features/visits/SaveStatus.vue`, source: '@renderer/features/patients/format' },
-    { file: `${R}features/visits/StoragePanel.vue`, source: '@renderer/notes/instance' },
-    { file: `${R}features/visits/VisitEditor.vue`, source: '@renderer/notes/instance' },
-    { file: `${R}features/visits/VisitEditor.vue`, source: '@renderer/features/patients/ConfirmDialog.vue' },
-    { file: `${R}features/visits/VisitEditor.vue`, source: '@renderer/features/patients/format' },
-    { file: `${R}features/visits/searchNotesLoader.ts`, source: '@renderer/features/patients/format' },
-    { file: `${R}features/visits/searchNotesLoader.ts`, source: '@renderer/notes/instance' },
-  ],
+  allow: [],
   boundaries: [
     {
       from: ['src/shared/'],

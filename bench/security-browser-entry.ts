@@ -63,10 +63,14 @@ function typicalVisit(i: number): Visit {
     causeIds: ['diuretics', 'nocturnal-leg-cramps', 'dehydration'],
     plan: 'Calf stretches before bed; review fluid intake; review in four weeks with the diary.',
     followUpDate: '2026-05-29',
-    handouts: [],
     createdAt: '2026-05-01T10:00:00.000Z',
     updatedAt: '2026-05-01T10:05:00.000Z',
     revision: 3,
+    rev: '3-0a1b2c3d4e',
+    lineage: ['2-0a1b2c3d4e'],
+    savedBy: { device: 'd-1', window: 'w-1', authorId: null },
+    editStartedAt: '2026-05-01T10:00:00.000Z',
+    conflicts: [],
   }
 }
 

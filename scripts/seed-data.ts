@@ -3,7 +3,8 @@
  * seed always gives the same records. Pure: runs in Node (scripts/seed.ts) and, bundled, inside
  * a Chromium page (bench/notes.bench.ts). The note texts are made-up clinic shorthand.
  */
-import type { Patient, Visit } from '../src/renderer/src/notes/model'
+import { historyId, type HistoryEntry, type Patient, type Visit } from '../src/renderer/src/notes/model'
+import type { Author, VersionMeta } from '../src/renderer/src/notes/version'
 
 export interface SeedOptions {
   patients: number
@@ -13,12 +14,17 @@ export interface SeedOptions {
   batch?: number
   /** Newest visit date; visits spread over the five years before it. */
   until?: Date
+  /** Earlier saved versions per visit, on average (a visit's version history). */
+  history?: number
 }
 
 export interface SeedBatch {
   patients: Patient[]
   visits: Visit[]
+  history: HistoryEntry[]
 }
+
+const SEED_AUTHOR: Author = { device: 'seed', window: '', authorId: null }
 
 /** mulberry32: small, fast, good enough for test data. */
 export function rng(seed: number): () => number {
@@ -165,7 +171,21 @@ export function* seedBatches(options: SeedOptions): Generator<SeedBatch> {
   const base = Math.floor(options.visits / options.patients)
   const extra = options.visits - base * options.patients
   let v = 0
-  let current: SeedBatch = { patients: [], visits: [] }
+  let current: SeedBatch = { patients: [], visits: [], history: [] }
+  const perVisit = options.history ?? 0
+  const hex = (): string =>
+    Math.floor(r() * 0xffffffffff)
+      .toString(16)
+      .padStart(10, '0')
+  /** Version fields of generation `g` in a run of its own, descending from `lineage`. */
+  const meta = (g: number, at: string, lineage: string[]): VersionMeta => ({
+    revision: g,
+    rev: `${g}-${hex()}`,
+    lineage,
+    savedBy: SEED_AUTHOR,
+    editStartedAt: at,
+    conflicts: [],
+  })
   for (let i = 0; i < options.patients; i++) {
     const count = base + (i < extra ? 1 : 0)
     const created = new Date(until - span - r() * 30 * 24 * 3600 * 1000).toISOString()
@@ -177,7 +197,8 @@ export function* seedBatches(options: SeedOptions): Generator<SeedBatch> {
       const words = 3 + Math.floor(r() * 6)
       const note = Array.from({ length: words }, () => pick(r, PHRASES)).join(' ')
       const iso = at.toISOString()
-      visits.push({
+      const earlier = Math.floor(perVisit) + (r() < perVisit % 1 ? 1 : 0)
+      const visit: Visit = {
         id: visitId(v++),
         patientId: id,
         dateTime: iso,
@@ -187,11 +208,30 @@ export function* seedBatches(options: SeedOptions): Generator<SeedBatch> {
         causeIds: r() < 0.6 ? [pick(r, CAUSES)] : [],
         plan: pick(r, PLANS),
         followUpDate: '',
-        handouts: [],
         createdAt: iso,
         updatedAt: iso,
-        revision: 1,
-      })
+        ...meta(1, iso, []),
+      }
+      // Earlier versions: the note as first written, then each later save adds a phrase.
+      for (let k = 0; k < earlier; k++) {
+        const savedAt = new Date(at.getTime() + (k + 1) * 3_600_000).toISOString()
+        const older = { ...visit }
+        current.history.push({
+          id: historyId(visit.id, older.rev),
+          kind: 'visit',
+          recordId: visit.id,
+          savedAt: older.updatedAt,
+          keptAt: savedAt,
+          why: 'edit',
+          note: '',
+          record: older,
+        })
+        Object.assign(visit, meta(visit.revision + 1, savedAt, [older.rev, ...older.lineage]), {
+          note: `${visit.note} ${pick(r, PHRASES)}`,
+          updatedAt: savedAt,
+        })
+      }
+      visits.push(visit)
     }
     const last = visits.reduce<string | null>((m, x) => (m && m > x.dateTime ? m : x.dateTime), null)
     const year = 1930 + Math.floor(r() * 85)
@@ -207,13 +247,13 @@ export function* seedBatches(options: SeedOptions): Generator<SeedBatch> {
       lastVisitAt: last,
       createdAt: created,
       updatedAt: created,
-      revision: 1,
+      ...meta(1, created, []),
     }
     current.patients.push(patient)
     current.visits.push(...visits)
     if (current.patients.length >= batch) {
       yield current
-      current = { patients: [], visits: [] }
+      current = { patients: [], visits: [], history: [] }
     }
   }
   if (current.patients.length) yield current

@@ -187,8 +187,8 @@ test('reissue says when the clinic details or the content changed, and can rebui
           const open = indexedDB.open('cramp-clinic')
           open.onerror = () => reject(open.error)
           open.onsuccess = () => {
-            const tx = open.result.transaction('visits', 'readwrite')
-            const store = tx.objectStore('visits')
+            const tx = open.result.transaction('handouts', 'readwrite')
+            const store = tx.objectStore('handouts')
             const all = store.getAll()
             all.onsuccess = () => {
               type H = {
@@ -196,18 +196,16 @@ test('reissue says when the clinic details or the content changed, and can rebui
                 sha256?: string
                 content?: { meta: { version: string }; causes: { patientSummary: string }[] }
               }
-              for (const v of all.result as { handouts: H[] }[]) {
-                for (const h of v.handouts) {
-                  // As if given under an older reference, whose words differ from today's.
-                  h.spec.contentVersion = '2020.1.1'
-                  delete h.sha256
-                  if (h.content) {
-                    h.content.meta.version = '2020.1.1'
-                    for (const c of h.content.causes) c.patientSummary = 'Wording of the older reference.'
-                  }
-                  if (drop) delete h.content
+              for (const h of all.result as H[]) {
+                // As if given under an older reference, whose words differ from today's.
+                h.spec.contentVersion = '2020.1.1'
+                delete h.sha256
+                if (h.content) {
+                  h.content.meta.version = '2020.1.1'
+                  for (const c of h.content.causes) c.patientSummary = 'Wording of the older reference.'
                 }
-                store.put(v)
+                if (drop) delete h.content
+                store.put(h)
               }
             }
             tx.oncomplete = () => {

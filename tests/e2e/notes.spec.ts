@@ -1,71 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium, type Page } from '@playwright/test'
+import { chromium } from '@playwright/test'
 import { seedBatches } from '../../scripts/seed-data'
 import { backupFromRecords } from '../../src/renderer/src/notes/backup'
 import type { Patient, Visit } from '../../src/renderer/src/notes/model'
 import { installBridge } from './bridge'
 import { CHROMIUM_ARGS, findChromium } from './chromium'
 import { expectAccessible, expect, shoot, sidewaysOverflow, test, waitForApp } from './fixtures'
+import { dumpDb, newPatient, newVisit, saved, toPatients } from './notes-helpers'
 
 const TRICKY = 'Crampe nocturne 🦶 Señora Ñúñez, تقلص عضلي, <script>alert("x")</script> &amp; done'
-
-/** Every row of every table of the notes database, read with the plain IndexedDB API. */
-async function dumpDb(page: Page): Promise<Record<string, unknown[]>> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('cramp-clinic')
-      req.onsuccess = () => resolve(req.result)
-      req.onerror = () => reject(req.error)
-    })
-    const out: Record<string, unknown[]> = {}
-    for (const name of Array.from(db.objectStoreNames)) {
-      out[name] = await new Promise<unknown[]>((resolve, reject) => {
-        const req = db.transaction(name).objectStore(name).getAll()
-        req.onsuccess = () => resolve(req.result)
-        req.onerror = () => reject(req.error)
-      })
-    }
-    db.close()
-    return out
-  })
-}
-
-/**
- * The patient list from the sidebar. A click in the first moments after start can land while the
- * start-up navigation is still settling, so it is repeated until the list shows.
- */
-async function toPatients(page: Page): Promise<void> {
-  await expect(async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
-    await expect(page.getByTestId('patients-screen')).toBeVisible({ timeout: 2000 })
-  }).toPass()
-}
-
-async function newPatient(
-  page: Page,
-  name: string,
-  extra: { chart?: string; meds?: string } = {},
-): Promise<void> {
-  await toPatients(page)
-  await page.getByTestId('new-patient').click()
-  const dialog = page.getByTestId('new-patient-dialog')
-  await dialog.getByTestId('patient-name').fill(name)
-  if (extra.chart) await dialog.getByTestId('patient-chart').fill(extra.chart)
-  if (extra.meds) await dialog.getByTestId('patient-medicines').fill(extra.meds)
-  await dialog.getByTestId('create-patient').click()
-  await expect(page.getByTestId('patient-title')).toHaveText(name)
-}
-
-async function newVisit(page: Page): Promise<string> {
-  await page.getByTestId('new-visit').click()
-  await expect(page.getByTestId('visit-screen')).toBeVisible()
-  return /#\/visits\/([^?]+)/.exec(page.url())![1]!
-}
-
-async function saved(page: Page): Promise<void> {
-  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved')
-}
 
 test('a note typed and reloaded at once is there, and after a browser restart too', async ({ page, app }) => {
   await newPatient(page, 'Ann Müller', { chart: 'AB-12' })
@@ -305,9 +249,9 @@ test('backup: export through the save dialog, restore into a fresh profile, ever
     const panel2 = p2.getByTestId('backup-panel')
     await panel2.getByTestId('choose-backup').click()
     await expect(panel2.getByTestId('backup-preview')).toBeVisible()
-    await expect(panel2.getByTestId('backup-counts')).toContainText(
-      '1 patient(s), 1 visit(s), 1 item(s) in the trash',
-    )
+    await expect(panel2.getByTestId('backup-counts')).toContainText('1 patient, 1 visit, ')
+    await expect(panel2.getByTestId('backup-counts')).toContainText('1 item in the trash')
+    await expect(panel2.getByTestId('backup-counts')).not.toContainText('(s)')
     await expect(panel2.getByTestId('replace-loss')).toContainText('replacing loses nothing')
     await expectAccessible(p2)
     await shoot(p2, 'notes-restore-preview')
@@ -321,6 +265,8 @@ test('backup: export through the save dialog, restore into a fresh profile, ever
       visits: d['visits']!,
       trash: d['trash']!,
       handoutTemplates: d['handoutTemplates']!,
+      handouts: d['handouts']!,
+      history: d['history']!,
       settings: d['settings']!.filter(
         (s) => !['lastBackupAt', 'storage.persistRequested'].includes((s as { key: string }).key),
       ),
@@ -462,9 +408,11 @@ test('a seeded backup merges into the list, which pages by 50 and finds a patien
   const panel = page.getByTestId('backup-panel')
   app.dialogs.nextOpenPath(file)
   await panel.getByTestId('choose-backup').click()
-  await expect(panel.getByTestId('backup-counts')).toContainText('120 patient(s), 600 visit(s)')
+  await expect(panel.getByTestId('backup-counts')).toContainText('120 patients, 600 visits')
   await panel.getByTestId('apply-backup').click()
-  await expect(panel.getByTestId('backup-message')).toContainText('Merged: 120 patient(s) and 600 visit(s)')
+  await expect(panel.getByTestId('backup-message')).toContainText(
+    'Merged: 120 patients and 600 visits added.',
+  )
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
   await expect(page.getByText('1–50 of 121').first()).toBeVisible()
   await expect(page.getByTestId('patient-row')).toHaveCount(50)
@@ -609,10 +557,10 @@ test('two windows on the same patient: the conflict is shown with both versions,
   const [loser, winner, mine, theirs] = (await other.getByTestId('conflict').count())
     ? [other, page, '222 two', '111 one']
     : [page, other, '111 one', '222 two']
-  const differences = loser.getByTestId('conflict-differences')
-  await expect(differences).toContainText('Phone')
-  await expect(differences.getByTestId('conflict-theirs')).toHaveText(theirs)
-  await expect(differences.getByTestId('conflict-mine')).toHaveText(mine)
+  const phone = loser.getByTestId('conflict-differences').locator('[data-field="Phone"]')
+  // Every difference in the field is marked: theirs struck through, mine underlined.
+  await expect(phone.getByTestId('only-left')).toHaveText(theirs.split(' '))
+  await expect(phone.getByTestId('only-right')).toHaveText(mine.split(' '))
   await expect(loser.getByTestId('save-status')).toContainText('Not saved')
   await expectAccessible(loser)
   await shoot(loser, 'notes-patient-conflict')
@@ -620,10 +568,14 @@ test('two windows on the same patient: the conflict is shown with both versions,
   await expect(loser.getByTestId('save-status')).toHaveAttribute('data-state', 'saved')
   // The other window had nothing unsaved: it follows quietly.
   await expect(winner.locator('#patient-phone')).toHaveValue(mine)
-  const stored = (await dumpDb(page))['patients']!.find((p) => (p as { id: string }).id === id) as {
-    phone: string
-  }
+  const db = await dumpDb(page)
+  const stored = db['patients']!.find((p) => (p as { id: string }).id === id) as { phone: string }
   expect(stored.phone).toBe(mine)
+  // The version not chosen is kept in the history, whole.
+  const kept = (db['history'] as { recordId: string; why: string; record: { phone: string } }[]).filter(
+    (h) => h.recordId === id,
+  )
+  expect(kept.map((h) => [h.why, h.record.phone])).toContainEqual(['conflict', theirs])
   await other.close()
 })
 

@@ -5,7 +5,6 @@ import {
   BackupError,
   applyBackup,
   backupFileName,
-  backupFromRecords,
   exportBackup,
   lastBackupAt,
   readBackup,
@@ -81,7 +80,7 @@ async function document(
   return bytesOf(
     JSON.stringify({
       format: BACKUP_FORMAT,
-      version: 1,
+      version: 2,
       createdAt: '2026-11-21T10:00:00.000Z',
       appVersion: '0.1.0',
       counts,
@@ -97,14 +96,25 @@ describe('backup format', () => {
     const { bytes } = await made()
     const doc = JSON.parse(text(bytes)) as Record<string, unknown> & { data: Record<string, unknown[]> }
     expect(doc.format).toBe('cramp-clinic-backup')
-    expect(doc.version).toBe(1)
+    expect(doc.version).toBe(2)
     expect(doc.createdAt).toBe('2026-11-21T10:00:00.000Z')
     expect(doc.appVersion).toBe('0.1.0')
-    expect(doc.counts).toEqual({ patients: 2, visits: 6, trash: 1, settings: 1, handoutTemplates: 1 })
+    expect(doc.counts).toEqual({
+      patients: 2,
+      visits: 6,
+      trash: 1,
+      settings: 1,
+      handoutTemplates: 1,
+      handouts: 0,
+      history: 0,
+    })
     const expected = await sha256Hex(new TextEncoder().encode(canonicalJson(doc.data)))
     expect(doc.checksum).toEqual({ algorithm: 'SHA-256', value: expected })
-    // Derived index keys are not part of the file.
+    // Derived index keys are not part of the file; version fields are.
     expect(Object.keys(doc.data.visits?.[0] as object)).not.toContain('words')
+    expect(Object.keys(doc.data.visits?.[0] as object)).toEqual(
+      expect.arrayContaining(['rev', 'lineage', 'savedBy']),
+    )
     expect(Object.keys(doc.data.patients?.[0] as object)).not.toContain('nameWords')
     expect(backupFileName(new Date(2026, 10, 21, 9))).toBe('Cramp Clinic backup 2026-11-21.json')
   })
@@ -113,6 +123,7 @@ describe('backup format', () => {
     const { bytes } = await made()
     const { preview } = await readBackup(bytes)
     expect(preview.counts.visits).toBe(6)
+    expect(preview.format).toBe(2)
     expect(preview.createdAt).toBe('2026-11-21T10:00:00.000Z')
     expect(preview.sizeBytes).toBe(bytes.length)
   })
@@ -120,9 +131,14 @@ describe('backup format', () => {
   it('restores into an empty database with every record identical, tricky text included', async () => {
     const { db, bytes } = await made()
     const target = freshRepo()
-    const result = await restoreBackup(target.db, bytes, 'replace')
-    expect(result.written.visits).toBe(6)
-    expect(await dump(target.db)).toEqual(await dump(db))
+    const result = await restoreBackup(target.repo.ctx, bytes, 'replace')
+    expect(result.report.added.visits).toBe(6)
+    const withoutDrafts = async (d: NotesDB) => {
+      const all = await dump(d)
+      delete all['drafts']
+      return all
+    }
+    expect(await withoutDrafts(target.db)).toEqual(await withoutDrafts(db))
     const notes = (await target.db.visits.toArray()).map((v) => v.note).sort()
     expect(notes).toEqual([...tricky].sort())
     // The search index is rebuilt from the restored text.
@@ -141,48 +157,35 @@ describe('backup format', () => {
     const target = freshRepo()
     await recordBackupMade(target.db, '2026-11-20T08:00:00.000Z')
     await target.repo.createPatient({ ...emptyPatientInput(), name: 'Replaced Away' })
-    await restoreBackup(target.db, bytes, 'replace')
+    await restoreBackup(target.repo.ctx, bytes, 'replace')
     expect(await target.repo.findPatients('replaced')).toEqual([])
     expect(await lastBackupAt(target.db)).toBe('2026-11-20T08:00:00.000Z')
   })
 
-  it('merge adds missing records, keeps local ones, and keeps the newer edit of each', async () => {
+  it('merge adds missing records, keeps local ones, and keeps the later version of each', async () => {
     const { db, repo, bytes } = await made()
     const [visit] = await db.visits.orderBy('dateTime').limit(1).toArray()
-    // After the backup: a new local patient and a newer edit of a backed-up visit.
+    // After the backup: a new local patient and a later edit of a backed-up visit.
     const local = await repo.createPatient({ ...emptyPatientInput(), name: 'Local Only' })
-    await repo.updateVisit(visit!.id, visit!.revision, { note: 'edited after the backup' })
+    await repo.update('visit', visit!.id, visit!.rev, { note: 'edited after the backup' })
     // Delete another visit outright (not via trash) to see merge bring it back.
     const [, second] = await db.visits.orderBy('dateTime').limit(2).toArray()
     await db.visits.delete(second!.id)
-    const result = await restoreBackup(db, bytes, 'merge')
-    expect(result.written.visits).toBe(1)
+    const result = await restoreBackup(repo.ctx, bytes, 'merge')
+    expect(result.report.added.visits).toBe(1)
+    expect(result.report.updated.visits).toBe(0)
+    expect(result.report.bothKept.visits).toBe(0)
     expect((await repo.getVisit(visit!.id))?.note).toBe('edited after the backup')
     expect(await repo.getVisit(second!.id)).toBeDefined()
     expect(await repo.getPatient(local.id)).toBeDefined()
   })
 
-  it('merge replaces an older local copy and raises its revision so open editors see a conflict', async () => {
-    const { db, repo } = freshRepo()
-    const p = await repo.createPatient({ ...emptyPatientInput(), name: 'Rev' })
-    const v = await repo.createVisit(p.id, { note: 'old' })
-    const src = freshRepo(Date.parse('2027-01-01T00:00:00Z'))
-    await restoreBackup(src.db, (await exportBackup(db, { appVersion: 'x' })).bytes, 'replace')
-    await src.repo.updateVisit(v.id, 1, { note: 'newer elsewhere' })
-    const backup = await exportBackup(src.db, { appVersion: 'x' })
-    await repo.updateVisit(v.id, 1, { note: 'local second edit' })
-    await restoreBackup(db, backup.bytes, 'merge')
-    const merged = await repo.getVisit(v.id)
-    expect(merged?.note).toBe('newer elsewhere')
-    expect(merged?.revision).toBe(3)
-  })
-
-  it('counts what a replace would lose: records missing from the backup or newer here', async () => {
+  it('counts what a replace would lose: records missing from the backup or changed here since', async () => {
     const { db, repo, bytes } = await made()
     const parsed = await readBackup(bytes)
     expect(await replaceLosses(db, parsed)).toEqual({ patients: 0, visits: 0 })
     const [visit] = await db.visits.orderBy('dateTime').limit(1).toArray()
-    await repo.updateVisit(visit!.id, visit!.revision, { note: 'written after the backup' })
+    await repo.update('visit', visit!.id, visit!.rev, { note: 'written after the backup' })
     const late = await repo.createPatient({ ...emptyPatientInput(), name: 'Late Arrival' })
     await repo.createVisit(late.id, { note: 'first visit after the backup' })
     expect(await replaceLosses(db, parsed)).toEqual({ patients: 1, visits: 2 })
@@ -191,58 +194,20 @@ describe('backup format', () => {
     expect(await replaceLosses(fresh.db, parsed)).toEqual({ patients: 0, visits: 0 })
   })
 
-  it('replace lifts a restored record above the revision here, so an open editor cannot save over it', async () => {
+  it('replace with another version of a record: an editor still holding the old one gets a conflict', async () => {
     const { db, repo } = freshRepo()
     const p = await repo.createPatient({ ...emptyPatientInput(), name: 'Ann Müller' })
     const v = await repo.createVisit(p.id, { note: 'first' })
-    const here = await repo.updateVisit(v.id, 1, { note: 'edited here' })
-    // A backup from another computer whose copy of the visit reached the same revision.
-    const other = { ...here, note: 'edited on the other computer' }
-    const { bytes } = await backupFromRecords(
-      { patients: [await repo.getPatient(p.id)], visits: [other] },
-      { appVersion: 'test' },
-    )
-    await restoreBackup(db, bytes, 'replace')
-    const restored = (await repo.getVisit(v.id))!
-    expect(restored.note).toBe('edited on the other computer')
-    expect(restored.revision).toBeGreaterThan(here.revision)
-    // The editor still holding revision 2 gets a conflict, not a silent overwrite.
-    await expect(repo.updateVisit(v.id, here.revision, { note: 'stale window' })).rejects.toBeInstanceOf(
+    const here = await repo.update('visit', v.id, v.rev, { note: 'edited here' })
+    const { bytes } = await exportBackup(db, { appVersion: 'test' })
+    const other = freshRepo()
+    await restoreBackup(other.repo.ctx, bytes, 'replace')
+    const there = await other.repo.update('visit', v.id, here.rev, { note: 'edited on the other computer' })
+    await restoreBackup(repo.ctx, (await exportBackup(other.db, { appVersion: 'test' })).bytes, 'replace')
+    expect((await repo.getVisit(v.id))?.rev).toBe(there.rev)
+    await expect(repo.update('visit', v.id, here.rev, { note: 'stale window' })).rejects.toBeInstanceOf(
       ConflictError,
     )
-    // Into an empty database every record is restored exactly as it was.
-    const fresh = freshRepo()
-    await restoreBackup(fresh.db, bytes, 'replace')
-    expect((await fresh.repo.getVisit(v.id))?.revision).toBe(here.revision)
-  })
-
-  it('merge leaves what was deleted here in the trash, unless the backup holds a later edit', async () => {
-    const { db, repo } = freshRepo()
-    const p = await repo.createPatient({ ...emptyPatientInput(), name: 'Ann Müller' })
-    const deleted = await repo.createVisit(p.id, { note: 'deleted after the backup' })
-    const editedElsewhere = await repo.createVisit(p.id, { note: 'first words' })
-    const gone = await repo.createPatient({ ...emptyPatientInput(), name: 'Gone Person' })
-    const { bytes } = await exportBackup(db, { appVersion: 'test' })
-    // The other computer edits one visit after the backup; that copy is newer than the trash's.
-    const later = {
-      ...editedElsewhere,
-      note: 'first words, more later',
-      updatedAt: '2030-01-01T00:00:00.000Z',
-    }
-    const { bytes: laterBytes } = await backupFromRecords(
-      { patients: [(await repo.getPatient(p.id))!], visits: [later] },
-      { appVersion: 'test' },
-    )
-    await repo.trashVisit(deleted.id)
-    await repo.trashVisit(editedElsewhere.id)
-    await repo.trashPatient(gone.id)
-    await restoreBackup(db, bytes, 'merge')
-    expect(await repo.getVisit(deleted.id)).toBeUndefined()
-    expect(await repo.getPatient(gone.id)).toBeUndefined()
-    expect(await repo.listTrash()).toHaveLength(3)
-    await restoreBackup(db, laterBytes, 'merge')
-    expect((await repo.getVisit(editedElsewhere.id))?.note).toBe('first words, more later')
-    expect(await repo.getVisit(deleted.id)).toBeUndefined()
   })
 
   it('remembers the date of the last backup', async () => {
@@ -260,11 +225,11 @@ describe('restore failures leave the database exactly as it was', () => {
     message: RegExp,
     options: { maxBytes?: number } = {},
   ): Promise<void> {
-    const { db, bytes: good } = await made()
+    const { db, repo, bytes: good } = await made()
     const bad = typeof bytes === 'function' ? await bytes(good) : bytes
     const before = await dump(db)
     for (const mode of ['replace', 'merge'] as const) {
-      const error = await restoreBackup(db, bad, mode, options).catch((e: unknown) => e)
+      const error = await restoreBackup(repo.ctx, bad, mode, options).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(BackupError)
       expect((error as BackupError).code).toBe(code)
       expect((error as BackupError).message).toMatch(message)
@@ -291,13 +256,13 @@ describe('restore failures leave the database exactly as it was', () => {
   it('a JSON array', () => expectRejected(bytesOf('[1,2,3]'), 'wrong-format', /not a Cramp Clinic backup/))
   it('a newer format version', () =>
     expectRejected(
-      (g) => bytesOf(text(g).replace('"version":1', '"version":2')),
+      (g) => bytesOf(text(g).replace('"version":2', '"version":3')),
       'newer-version',
       /newer version of Cramp Clinic/,
     ))
   it('an unknown format version', () =>
     expectRejected(
-      (g) => bytesOf(text(g).replace('"version":1', '"version":"one"')),
+      (g) => bytesOf(text(g).replace('"version":2', '"version":"one"')),
       'unknown-version',
       /does not know/,
     ))
@@ -327,7 +292,7 @@ describe('restore failures leave the database exactly as it was', () => {
         return document(doc.data)
       },
       'invalid-records',
-      /Patient 1 \(dateOfBirth\): Date of birth must be a real date/,
+      /Patient 1: Date of birth: Date of birth must be a real date/,
     ))
   it('a visit without its patient', () =>
     expectRejected(
@@ -337,17 +302,41 @@ describe('restore failures leave the database exactly as it was', () => {
         return document(doc.data)
       },
       'invalid-records',
-      /its patient is not in the backup/,
+      /its patient is not among the patients/,
     ))
   it('a stored handout that is not a handout', () =>
     expectRejected(
       async (g) => {
         const doc = JSON.parse(text(g)) as { data: Record<string, Record<string, unknown>[]> }
-        doc.data.visits![0]!.handouts = [{ nonsense: true }]
+        doc.data.handouts = [{ nonsense: true }]
         return document(doc.data)
       },
       'invalid-records',
-      /Visit 1 \(handouts/,
+      /Handout 1: Record id is missing/,
+    ))
+  it('a missing field, said in plain words', () =>
+    expectRejected(
+      async (g) => {
+        const doc = JSON.parse(text(g)) as { data: Record<string, Record<string, unknown>[]> }
+        delete doc.data.visits![0]!.note
+        return document(doc.data)
+      },
+      'invalid-records',
+      /Visit 1: Note is missing/,
+    ))
+  it('deeply nested JSON, said in plain words', () =>
+    expectRejected(
+      (g) => {
+        const deep = `${'['.repeat(100_000)}"x"${']'.repeat(100_000)}`
+        return bytesOf(
+          text(g).replace(
+            '"settings":[',
+            `"settings":[{"key":"deep","updatedAt":"2026-01-01T00:00:00.000Z","value":${deep}},`,
+          ),
+        )
+      },
+      'malformed',
+      /damaged or is not a Cramp Clinic backup/,
     ))
   it('duplicate records', () =>
     expectRejected(
@@ -383,7 +372,7 @@ describe('restore failures leave the database exactly as it was', () => {
     })
     for (const mode of ['replace', 'merge'] as const) {
       n = 0
-      const err = await applyBackup(db, parsed, mode).catch((e: unknown) => e)
+      const err = await applyBackup(repo.ctx, parsed, mode).catch((e: unknown) => e)
       expect(err).toBeInstanceOf(BackupError)
       expect((err as BackupError).message).toMatch(/nothing was changed/)
       expect(await dump(db)).toEqual(before)

@@ -15,7 +15,7 @@ describe('feet at risk on the patient record', () => {
     const { repo } = freshRepo()
     const p = await repo.createPatient({ ...emptyPatientInput(), name: 'Ada Lane', feetAtRisk: true })
     expect(p.feetAtRisk).toBe(true)
-    const q = await repo.updatePatient(p.id, p.revision, { feetAtRisk: false })
+    const q = await repo.update('patient', p.id, p.rev, { feetAtRisk: false })
     expect(q.feetAtRisk).toBe(false)
     expect((await repo.getPatient(p.id))?.feetAtRisk).toBe(false)
   })
@@ -40,7 +40,7 @@ describe('feet at risk on the patient record', () => {
     for (const patient of doc.data.patients) delete patient.feetAtRisk
     doc.checksum.value = await sha256Hex(new TextEncoder().encode(canonicalJson(doc.data)))
     const target = freshRepo()
-    await restoreBackup(target.db, new TextEncoder().encode(JSON.stringify(doc)), 'replace')
+    await restoreBackup(target.repo.ctx, new TextEncoder().encode(JSON.stringify(doc)), 'replace')
     const [restored] = await target.db.patients.toArray()
     expect(restored?.name).toBe('Bea Moss')
     expect(restored?.feetAtRisk ?? false).toBe(false)

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { ConflictError, MissingRecordError, ValidationError } from '../../../src/renderer/src/notes/errors'
+import { parseTypedDate } from '../../../src/renderer/src/notes/dates'
 import { emptyPatientInput, isValidDateOfBirth } from '../../../src/renderer/src/notes/model'
 import { exportBackup, restoreBackup } from '../../../src/renderer/src/notes/backup'
 import { freshRepo } from './helpers'
@@ -50,6 +51,12 @@ describe('patients', () => {
     expect(await names('1950-03-07')).toEqual(['Ann Müller'])
     expect(await names('7/3/1950')).toEqual(['Ann Müller'])
     expect(await names('nobody')).toEqual([])
+    // A date that does not exist is not read as one (date-fns, strict): it only matches as text.
+    expect(parseTypedDate('31/02/1950')).toBeUndefined()
+    expect(parseTypedDate('29/02/2000')).toBe('2000-02-29')
+    expect(parseTypedDate('7.3.1950')).toBe('1950-03-07')
+    expect(parseTypedDate('1950-3-7')).toBe('1950-03-07')
+    expect(await names('31/02/1950')).toEqual([])
     expect((await repo.findPatients(''))[0]?.id).toBeDefined()
     expect(a.chartNumber).toBe('AB-12')
   })
@@ -57,13 +64,15 @@ describe('patients', () => {
   it('detects a conflicting patient edit and keeps the revision for derived changes', async () => {
     const { repo } = freshRepo()
     const p = await repo.createPatient(ann)
-    const edited = await repo.updatePatient(p.id, 1, { phone: '0123' })
+    const edited = await repo.update('patient', p.id, p.rev, { phone: '0123' })
     expect(edited.revision).toBe(2)
-    // A visit added elsewhere changes lastVisitAt, not the revision: no false conflict.
+    // A visit added elsewhere changes lastVisitAt, not the version: no false conflict.
     await repo.createVisit(p.id)
-    const again = await repo.updatePatient(p.id, 2, { alerts: 'Allergic to latex' })
+    const again = await repo.update('patient', p.id, edited.rev, { alerts: 'Allergic to latex' })
     expect(again.lastVisitAt).not.toBeNull()
-    await expect(repo.updatePatient(p.id, 2, { phone: 'stale' })).rejects.toBeInstanceOf(ConflictError)
+    await expect(repo.update('patient', p.id, edited.rev, { phone: 'stale' })).rejects.toBeInstanceOf(
+      ConflictError,
+    )
     expect((await repo.getPatient(p.id))?.phone).toBe('0123')
   })
 })
@@ -86,16 +95,16 @@ describe('visits', () => {
     const p = await repo.createPatient(ann)
     const v = await repo.createVisit(p.id)
     // Two windows opened revision 1. Window A saves first.
-    const a = await repo.updateVisit(v.id, 1, { note: 'from window A' })
+    const a = await repo.update('visit', v.id, v.rev, { note: 'from window A' })
     expect(a.revision).toBe(2)
     expect(a.updatedAt > v.updatedAt).toBe(true)
     // Window B still thinks it is at revision 1.
-    const err = await repo.updateVisit(v.id, 1, { note: 'from window B' }).catch((e: unknown) => e)
+    const err = await repo.update('visit', v.id, v.rev, { note: 'from window B' }).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ConflictError)
     expect((err as ConflictError<{ note: string }>).current.note).toBe('from window A')
     expect((await repo.getVisit(v.id))?.note).toBe('from window A')
     // "Keep mine": B saves on top of what it has now seen.
-    const b = await repo.updateVisit(v.id, 2, { note: 'from window B' })
+    const b = await repo.update('visit', v.id, a.rev, { note: 'from window B' })
     expect(b.revision).toBe(3)
   })
 
@@ -103,7 +112,7 @@ describe('visits', () => {
     const { repo } = freshRepo()
     const p = await repo.createPatient(ann)
     const v = await repo.createVisit(p.id, { dateTime: '2026-01-01T09:00:00.000Z' })
-    await repo.updateVisit(v.id, 1, { dateTime: '2026-03-01T09:00:00.000Z' })
+    await repo.update('visit', v.id, v.rev, { dateTime: '2026-03-01T09:00:00.000Z' })
     expect((await repo.getPatient(p.id))?.lastVisitAt).toBe('2026-03-01T09:00:00.000Z')
   })
 
@@ -111,7 +120,9 @@ describe('visits', () => {
     const { repo } = freshRepo()
     const p = await repo.createPatient(ann)
     const v = await repo.createVisit(p.id, { note: 'kept' })
-    await expect(repo.updateVisit(v.id, 1, { followUpDate: '2026-13-01' })).rejects.toThrow(/Follow-up/)
+    await expect(repo.update('visit', v.id, v.rev, { followUpDate: '2026-13-01' })).rejects.toThrow(
+      /Follow-up/,
+    )
     expect((await repo.getVisit(v.id))?.note).toBe('kept')
   })
 
@@ -119,13 +130,13 @@ describe('visits', () => {
     const { repo } = freshRepo()
     const p = await repo.createPatient(ann)
     const v = await repo.createVisit(p.id)
-    await expect(repo.updateVisit(v.id, 1, { reason: 'x'.repeat(2001) })).rejects.toThrow(
+    await expect(repo.update('visit', v.id, v.rev, { reason: 'x'.repeat(2001) })).rejects.toThrow(
       'Reason for visit is too long to save: at most 2,000 characters.',
     )
-    await expect(repo.updatePatient(p.id, 1, { medicines: ['y'.repeat(501)] })).rejects.toThrow(
+    await expect(repo.update('patient', p.id, p.rev, { medicines: ['y'.repeat(501)] })).rejects.toThrow(
       'Current medicines (one line of it) is too long to save: at most 500 characters.',
     )
-    await expect(repo.updatePatient(p.id, 1, { chartNumber: 'z'.repeat(101) })).rejects.toThrow(
+    await expect(repo.update('patient', p.id, p.rev, { chartNumber: 'z'.repeat(101) })).rejects.toThrow(
       /^Chart number is too long/,
     )
   })
@@ -141,7 +152,7 @@ describe('visits', () => {
     const { repo } = freshRepo()
     const p = await repo.createPatient({ ...ann, name: text.slice(0, 400) || 'x', alerts: text })
     const v = await repo.createVisit(p.id)
-    await repo.updateVisit(v.id, 1, { note: text, reason: text.slice(0, 1000), plan: text })
+    await repo.update('visit', v.id, v.rev, { note: text, reason: text.slice(0, 1000), plan: text })
     const back = await repo.openVisit(v.id)
     expect(back?.visit.note).toBe(text)
     expect(back?.visit.plan).toBe(text)
@@ -198,8 +209,8 @@ describe('trash', () => {
     const withDeletion = await exportBackup(db, { appVersion: 'test' })
     await repo.restoreFromTrash(visitEntry.id)
     const live = (await repo.getVisit(v.id))!
-    await repo.updateVisit(v.id, live.revision, { note: 'first words, then the newer note' })
-    await restoreBackup(db, withDeletion.bytes, 'merge')
+    await repo.update('visit', v.id, live.rev, { note: 'first words, then the newer note' })
+    await restoreBackup(repo.ctx, withDeletion.bytes, 'merge')
     expect(await repo.listTrash()).toHaveLength(1)
     await repo.restoreFromTrash(visitEntry.id)
     expect((await repo.getVisit(v.id))?.note).toBe('first words, then the newer note')
@@ -211,11 +222,11 @@ describe('trash', () => {
     const withPatientDeletion = await exportBackup(db, { appVersion: 'test' })
     await repo.restoreFromTrash(patientEntry.id)
     const livePatient = (await repo.getPatient(p.id))!
-    await repo.updatePatient(p.id, livePatient.revision, { phone: '555 0101' })
+    await repo.update('patient', p.id, livePatient.rev, { phone: '555 0101' })
     const liveVisit = (await repo.getVisit(v.id))!
-    await repo.updateVisit(v.id, liveVisit.revision, { note: 'newest note' })
+    await repo.update('visit', v.id, liveVisit.rev, { note: 'newest note' })
     await repo.trashVisit(other.id)
-    await restoreBackup(db, withPatientDeletion.bytes, 'merge')
+    await restoreBackup(repo.ctx, withPatientDeletion.bytes, 'merge')
     await repo.restoreFromTrash(patientEntry.id)
     expect((await repo.getPatient(p.id))?.phone).toBe('555 0101')
     expect((await repo.getVisit(v.id))?.note).toBe('newest note')
@@ -227,20 +238,22 @@ describe('trash', () => {
     const p = await repo.createPatient(ann)
     const v = await repo.createVisit(p.id, { note: 'old' })
     const before = await exportBackup(db, { appVersion: 'test' })
-    const saved = await repo.updateVisit(v.id, 1, { note: 'edited before deleting' })
-    await repo.updateVisit(v.id, saved.revision, { note: 'edited twice before deleting' })
+    const saved = await repo.update('visit', v.id, v.rev, { note: 'edited before deleting' })
+    await repo.update('visit', v.id, saved.rev, { note: 'edited twice before deleting' })
     const entry = await repo.trashVisit(v.id)
     const after = await exportBackup(db, { appVersion: 'test' })
     // Another computer: the old copy is live, then the backup with the newer copy in its trash.
     const other = freshRepo()
-    await restoreBackup(other.db, before.bytes, 'replace')
-    await restoreBackup(other.db, after.bytes, 'merge')
+    await restoreBackup(other.repo.ctx, before.bytes, 'replace')
+    await restoreBackup(other.repo.ctx, after.bytes, 'merge')
     expect((await other.repo.getVisit(v.id))?.note).toBe('old')
     await other.repo.restoreFromTrash(entry.id)
     const back = (await other.repo.getVisit(v.id))!
     expect(back.note).toBe('edited twice before deleting')
-    // An editor still holding the old copy (revision 1) must get a conflict, not overwrite.
-    await expect(other.repo.updateVisit(v.id, 1, { note: 'stale' })).rejects.toBeInstanceOf(ConflictError)
+    // An editor still holding the old copy must get a conflict, not overwrite.
+    await expect(other.repo.update('visit', v.id, v.rev, { note: 'stale' })).rejects.toBeInstanceOf(
+      ConflictError,
+    )
   })
 
   it('empties the trash', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { NotesDB } from '../../../src/renderer/src/notes/db'
 import { emptyPatientInput } from '../../../src/renderer/src/notes/model'
 import { NotesRepository } from '../../../src/renderer/src/notes/repository'
+import { toVisitRow } from '../../../src/renderer/src/notes/rows'
 import { findWordStart, searchNotes, snippetAt } from '../../../src/renderer/src/notes/search'
 import { indexTokens, words } from '../../../src/renderer/src/notes/text'
 import { freshRepo } from './helpers'
@@ -52,7 +53,7 @@ describe('note search', () => {
     const { repo, db } = freshRepo()
     const p = await repo.createPatient({ ...emptyPatientInput(), name: 'Bo' })
     const v = await repo.createVisit(p.id, { note: 'magnesium trial' })
-    await repo.updateVisit(v.id, 1, { note: 'stretching programme' })
+    await repo.update('visit', v.id, v.rev, { note: 'stretching programme' })
     expect((await searchNotes(db, 'magnesium')).total).toBe(0)
     expect((await searchNotes(db, 'stretch')).total).toBe(1)
     await repo.trashVisit(v.id)
@@ -66,7 +67,9 @@ describe('note search', () => {
       dateTime: new Date(Date.UTC(2020, 0, 1) + i * 3600_000).toISOString(),
       note: `common word ${i}`,
     }))
-    await Promise.all(rows.map((r) => repo.createVisit(p.id, r)))
+    // Written in one go (the ranking is under test here, not 1,600 separate saves).
+    const first = await repo.createVisit(p.id, { note: 'seed' })
+    await db.visits.bulkAdd(rows.map((r, i) => toVisitRow({ ...first, ...r, id: `many-${i}` })))
     const found = await searchNotes(db, 'common', 5)
     expect(found.total).toBe(1600)
     expect(found.hits.map((h) => h.visit.note)).toEqual([
@@ -97,7 +100,7 @@ describe('note search', () => {
     const otherRepo = new NotesRepository(other)
     const v = await otherRepo.createVisit(p.id, { note: 'second window wrote this' })
     await expect.poll(async () => (await searchNotes(db, 'second')).total).toBe(1)
-    await otherRepo.updateVisit(v.id, 1, { note: 'changed again elsewhere' })
+    await otherRepo.update('visit', v.id, v.rev, { note: 'changed again elsewhere' })
     await expect.poll(async () => (await searchNotes(db, 'second')).total).toBe(0)
     expect((await searchNotes(db, 'elsewhere')).hits[0]?.visit.id).toBe(v.id)
     other.close()

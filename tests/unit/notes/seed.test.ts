@@ -7,15 +7,28 @@ import {
   readBackup,
   restoreBackup,
 } from '../../../src/renderer/src/notes/backup'
-import { patientSchema, visitSchema, type Patient, type Visit } from '../../../src/renderer/src/notes/model'
+import {
+  historyEntrySchema,
+  patientSchema,
+  visitSchema,
+  type HistoryEntry,
+  type Patient,
+  type Visit,
+} from '../../../src/renderer/src/notes/model'
 import { searchNotes } from '../../../src/renderer/src/notes/search'
 import { freshRepo } from './helpers'
 
-function collect(patients: number, visits: number, seed?: number): { patients: Patient[]; visits: Visit[] } {
-  const all = { patients: [] as Patient[], visits: [] as Visit[] }
-  for (const b of seedBatches({ patients, visits, seed, batch: 7 })) {
+function collect(
+  patients: number,
+  visits: number,
+  seed?: number,
+  history = 0,
+): { patients: Patient[]; visits: Visit[]; history: HistoryEntry[] } {
+  const all = { patients: [] as Patient[], visits: [] as Visit[], history: [] as HistoryEntry[] }
+  for (const b of seedBatches({ patients, visits, seed, batch: 7, history })) {
     all.patients.push(...b.patients)
     all.visits.push(...b.visits)
+    all.history.push(...b.history)
   }
   return all
 }
@@ -36,16 +49,23 @@ describe('seed generator', () => {
       .sort()
       .at(-1)
     expect(first.lastVisitAt).toBe(newest)
+    // With version history: earlier versions, each the parent of the next.
+    const withHistory = collect(10, 40, undefined, 1.5)
+    expect(withHistory.history.length).toBeGreaterThan(40)
+    for (const h of withHistory.history) expect(historyEntrySchema.safeParse(h).success).toBe(true)
+    const v = withHistory.visits.find((x) => x.revision > 2)!
+    const kept = withHistory.history.filter((h) => h.recordId === v.id)
+    expect(kept.map((h) => h.record.rev)).toEqual([...v.lineage].reverse())
   })
 
   it('makes a backup file that validates, restores, searches, and exports to the same bytes', async () => {
-    const data = collect(20, 120)
+    const data = collect(20, 120, undefined, 1)
     const now = new Date('2026-11-21T00:00:00Z')
     const file = await backupFromRecords(data, { appVersion: 'seed', now })
     const parsed = await readBackup(file.bytes)
     expect(parsed.preview.counts.visits).toBe(120)
-    const { db } = freshRepo()
-    await restoreBackup(db, file.bytes, 'replace')
+    const { db, repo } = freshRepo()
+    await restoreBackup(repo.ctx, file.bytes, 'replace')
     expect((await searchNotes(db, 'calf')).total).toBeGreaterThan(0)
     const again = await exportBackup(db, { appVersion: 'seed', now })
     expect(again.checksum).toBe(file.checksum)

@@ -23,6 +23,11 @@ const patient: Patient = {
   createdAt: '2026-01-01T10:00:00.000Z',
   updatedAt: '2026-05-01T10:00:00.000Z',
   revision: 3,
+  rev: '3-0a1b2c3d4e',
+  lineage: ['1-0a1b2c3d4e'],
+  savedBy: { device: 'd-1', window: 'w-1', authorId: null },
+  editStartedAt: '2026-05-01T10:00:00.000Z',
+  conflicts: [],
 }
 
 const visit: Visit = {
@@ -35,10 +40,14 @@ const visit: Visit = {
   causeIds: ['diuretics', 'nocturnal-leg-cramps'],
   plan: 'Calf stretches before bed; review in 4 weeks',
   followUpDate: '2026-05-29',
-  handouts: [],
   createdAt: '2026-05-01T10:00:00.000Z',
   updatedAt: '2026-05-01T10:05:00.000Z',
   revision: 2,
+  rev: '2-0a1b2c3d4e',
+  lineage: ['1-0a1b2c3d4e'],
+  savedBy: { device: 'd-1', window: 'w-1', authorId: null },
+  editStartedAt: '2026-05-01T10:00:00.000Z',
+  conflicts: [],
 }
 
 async function fieldKey() {

@@ -22,10 +22,14 @@ const visit: Visit = {
   causeIds: ['diuretics'],
   plan: 'Stretches',
   followUpDate: '2026-05-29',
-  handouts: [],
   createdAt: '2026-05-01T10:00:00.000Z',
   updatedAt: '2026-05-01T10:05:00.000Z',
   revision: 2,
+  rev: '2-0a1b2c3d4e',
+  lineage: ['1-0a1b2c3d4e'],
+  savedBy: { device: 'd-1', window: 'w-1', authorId: null },
+  editStartedAt: '2026-05-01T10:00:00.000Z',
+  conflicts: [],
 }
 const at = new Date('2026-05-01T11:00:00.000Z')
 
@@ -48,13 +52,14 @@ describe('signing a visit', () => {
     expect(await verifySignature(key, visit, sig)).toEqual({ ok: true })
   })
 
-  it('the hash does not depend on key order, revision, save times or handouts given later', async () => {
+  it('the hash does not depend on key order, revision, save times or version fields', async () => {
     const reordered = Object.fromEntries(Object.entries(visit).reverse()) as Visit
     const later = {
       ...visit,
       revision: 9,
+      rev: '9-later',
+      conflicts: ['8-other'],
       updatedAt: '2027-01-01T00:00:00.000Z',
-      handouts: [{} as Visit['handouts'][number]],
     }
     expect(await hashSignedContent(reordered)).toBe(await hashSignedContent(visit))
     expect(await hashSignedContent(later)).toBe(await hashSignedContent(visit))

@@ -1,5 +1,15 @@
 import Dexie, { type EntityTable } from 'dexie'
-import type { HandoutTemplate, Patient, Setting, TrashEntry, Visit } from './model'
+import type {
+  DraftRow,
+  HandoutRow,
+  HandoutTemplate,
+  HistoryEntry,
+  Patient,
+  Setting,
+  TrashEntry,
+  Visit,
+} from './model'
+import { upgradeToVersion2 } from './upgrade'
 
 /** A patient as stored: the domain record plus keys derived from it for the indexes. */
 export interface PatientRow extends Patient {
@@ -34,6 +44,9 @@ export class NotesDB extends Dexie {
   trash!: EntityTable<TrashEntry, 'id'>
   settings!: EntityTable<Setting, 'key'>
   handoutTemplates!: EntityTable<HandoutTemplate, 'id'>
+  handouts!: EntityTable<HandoutRow, 'id'>
+  history!: EntityTable<HistoryEntry, 'id'>
+  drafts!: EntityTable<DraftRow, 'id'>
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options)
@@ -51,9 +64,28 @@ export class NotesDB extends Dexie {
         handoutTemplates: 'id',
       })
     }
+    if (upTo >= 2) {
+      // Version history, handouts out of the visits (added, never edited: they no longer make a
+      // visit's version change), and the crash copies of unsaved text.
+      db.version(2)
+        .stores({
+          handouts: 'id, visitId, createdAt',
+          history: 'id, [recordId+savedAt]',
+          drafts: 'id, recordId',
+        })
+        .upgrade(upgradeToVersion2)
+    }
   }
 }
 
 /** The tables a backup holds, in the order they are written and restored. */
-export const BACKUP_TABLES = ['patients', 'visits', 'trash', 'settings', 'handoutTemplates'] as const
+export const BACKUP_TABLES = [
+  'patients',
+  'visits',
+  'trash',
+  'settings',
+  'handoutTemplates',
+  'handouts',
+  'history',
+] as const
 export type BackupTable = (typeof BACKUP_TABLES)[number]

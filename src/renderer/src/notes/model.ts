@@ -1,37 +1,21 @@
 import { z } from 'zod'
 import { HandoutTemplateSchema, StoredHandoutSchema, type HandoutTemplate } from '../handouts/spec'
+import { isRealDate, isValidDateOfBirth } from './dates'
+import { authorSchema, versionFields } from './version'
 
 /**
  * Domain records of the notes database. These zod schemas are the single definition used to
- * check input before a write and every record of a backup before a restore.
+ * check input before a write and every record of a backup before a restore. Patients and visits
+ * are whole documents with an id and a version lineage (version.ts), so a replication engine can
+ * later carry them as they are.
  */
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-/** A calendar date "YYYY-MM-DD" that exists (no 31 February). */
-export function isRealDate(value: string): boolean {
-  const m = ISO_DATE.exec(value)
-  if (!m) return false
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  const date = new Date(Date.UTC(y, mo - 1, d))
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d
-}
-
-/** Today's calendar date in local time, "YYYY-MM-DD". */
-export function todayLocal(now: Date = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
-
-/** A real date of birth: exists, not in the future, and not before 1880. */
-export function isValidDateOfBirth(value: string, now: Date = new Date()): boolean {
-  return isRealDate(value) && value <= todayLocal(now) && value >= '1880-01-01'
-}
+export { isRealDate, isValidDateOfBirth, todayLocal } from './dates'
+export { describeIssues } from './describe'
 
 const isoDateTime = z.iso.datetime({ offset: true })
 const id = z.string().min(1).max(100)
 const shortText = z.string().max(2000)
-const revision = z.number().int().min(1)
 
 export const patientSchema = z.object({
   id,
@@ -56,12 +40,9 @@ export const patientSchema = z.object({
   lastVisitAt: isoDateTime.nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
-  revision,
+  ...versionFields,
 })
 export type Patient = z.infer<typeof patientSchema>
-
-/** Handouts given are defined by the handouts feature; notes stores and validates them. */
-export const storedHandoutSchema = StoredHandoutSchema
 
 export const visitSchema = z.object({
   id,
@@ -76,12 +57,18 @@ export const visitSchema = z.object({
   followUpDate: z.string().refine((v) => v === '' || isRealDate(v), {
     message: 'Follow-up date must be a real date (YYYY-MM-DD).',
   }),
-  handouts: z.array(storedHandoutSchema),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
-  revision,
+  ...versionFields,
 })
 export type Visit = z.infer<typeof visitSchema>
+
+/**
+ * A handout given at a visit (defined by the handouts feature), in its own table: handouts are
+ * only ever added, so they never make a visit's version conflict with another window's.
+ */
+export const handoutRowSchema = StoredHandoutSchema.extend({ visitId: id, patientId: id })
+export type HandoutRow = z.infer<typeof handoutRowSchema>
 
 export const settingSchema = z.object({
   key: z.string().min(1).max(200),
@@ -114,6 +101,58 @@ export const trashEntrySchema = z.discriminatedUnion('kind', [
 ])
 export type TrashEntry = z.infer<typeof trashEntrySchema>
 
+/**
+ * Why a version is in the history:
+ * - edit: an earlier version, replaced by a later edit;
+ * - conflict: a version that met another one (another window, a backup from another computer,
+ *   a copy left by a window that closed) and was not the one chosen, or not chosen yet;
+ * - replaced: replaced by a restore, a merge or an earlier version brought back.
+ */
+export const HISTORY_REASONS = ['edit', 'conflict', 'replaced'] as const
+export type HistoryReason = (typeof HISTORY_REASONS)[number]
+
+const historyCommon = {
+  /** `${recordId} ${rev}`: one entry per version, so merging two histories never doubles one. */
+  id: z.string().min(1).max(210),
+  recordId: id,
+  /** When this version was saved (its updatedAt), for ordering. */
+  savedAt: isoDateTime,
+  /** When it went into the history. */
+  keptAt: isoDateTime,
+  why: z.enum(HISTORY_REASONS),
+  /** What happened, in plain words ("Set aside in this window for the other window's version"). */
+  note: z.string().max(500),
+}
+
+export const historyEntrySchema = z.discriminatedUnion('kind', [
+  z.object({ ...historyCommon, kind: z.literal('patient'), record: patientSchema }),
+  z.object({ ...historyCommon, kind: z.literal('visit'), record: visitSchema }),
+])
+export type HistoryEntry = z.infer<typeof historyEntrySchema>
+export type RecordKind = HistoryEntry['kind']
+
+export function historyId(recordId: string, rev: string): string {
+  return `${recordId} ${rev}`
+}
+
+/**
+ * The crash copy of an editor's unsaved text, refreshed on every save tick the record itself
+ * cannot take (a conflict, a failed write). Local to this computer; put into the history at the
+ * next start if its window is gone.
+ */
+export interface DraftRow {
+  /** `${kind}:${recordId}:${window}`: one per record and window. */
+  id: string
+  kind: RecordKind
+  recordId: string
+  window: string
+  /** The version the text was typed on. */
+  baseRev: string
+  fields: Record<string, unknown>
+  at: string
+  savedBy: z.infer<typeof authorSchema>
+}
+
 /** Fields a user may change on a patient (everything else is managed by the repository). */
 export const patientInputSchema = patientSchema.pick({
   name: true,
@@ -134,9 +173,11 @@ export const visitInputSchema = visitSchema.pick({
   causeIds: true,
   plan: true,
   followUpDate: true,
-  handouts: true,
 })
 export type VisitInput = z.infer<typeof visitInputSchema>
+
+export const PATIENT_FIELDS = Object.keys(patientInputSchema.shape) as (keyof PatientInput)[]
+export const VISIT_FIELDS = Object.keys(visitInputSchema.shape) as (keyof VisitInput)[]
 
 export function emptyPatientInput(): PatientInput {
   return {
@@ -151,51 +192,23 @@ export function emptyPatientInput(): PatientInput {
 }
 
 export function emptyVisitInput(dateTime: string): VisitInput {
-  return {
-    dateTime,
-    reason: '',
-    note: '',
-    findings: [],
-    causeIds: [],
-    plan: '',
-    followUpDate: '',
-    handouts: [],
+  return { dateTime, reason: '', note: '', findings: [], causeIds: [], plan: '', followUpDate: '' }
+}
+
+/** The fields a user edits, picked from a whole record (for drafts and comparisons). */
+export function patientInputOf(p: Patient): PatientInput {
+  return pickFields(p, PATIENT_FIELDS)
+}
+
+export function visitInputOf(v: Visit): VisitInput {
+  return pickFields(v, VISIT_FIELDS)
+}
+
+function pickFields<T extends object, K extends keyof T>(record: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>
+  for (const k of keys) {
+    const v = record[k]
+    out[k] = (Array.isArray(v) ? [...v] : v) as T[K]
   }
-}
-
-const FIELD_WORDS: Record<string, string> = {
-  name: 'Name',
-  dateOfBirth: 'Date of birth',
-  chartNumber: 'Chart number',
-  phone: 'Phone',
-  medicines: 'Current medicines',
-  alerts: 'Allergies and alerts',
-  feetAtRisk: 'Feet at risk',
-  dateTime: 'Date and time',
-  reason: 'Reason for visit',
-  note: 'Note',
-  findings: 'Findings',
-  causeIds: 'Suspected causes',
-  plan: 'Plan',
-  followUpDate: 'Follow-up date',
-  handouts: 'Handouts given',
-}
-
-/** First problems of a zod error in words a receptionist understands. */
-export function describeIssues(error: z.ZodError, max = 3): string {
-  return error.issues
-    .slice(0, max)
-    .map((issue) => {
-      const field = issue.path[0]
-      const where = typeof field === 'string' ? (FIELD_WORDS[field] ?? field) : ''
-      if (issue.code === 'too_big') {
-        const limit = Number(issue.maximum)
-        const what =
-          issue.origin === 'array' ? `${limit} entries` : `${limit.toLocaleString('en')} characters`
-        const line = issue.path.length > 1 && issue.origin === 'string' ? ' (one line of it)' : ''
-        return `${where || 'This field'}${line} is too long to save: at most ${what}. Shorten it; your text stays here meanwhile.`
-      }
-      return where ? `${where}: ${issue.message}` : issue.message
-    })
-    .join(' ')
+  return out
 }

@@ -1,61 +1,78 @@
 import Dexie from 'dexie'
-import type { z } from 'zod'
-import type { NotesDB, PatientRow } from './db'
-import { ConflictError, MissingRecordError, ValidationError } from './errors'
+import { makeContext, parseOrThrow, type RepoContext } from './context'
+import type { NotesDB } from './db'
+import { ConflictError, MissingRecordError } from './errors'
+import { addHandout, handoutsOf, recentHandouts } from './handouts'
+import { historyOf, historyVersion } from './history'
+import { thisWindow } from './identity'
 import {
-  describeIssues,
   emptyVisitInput,
   patientInputSchema,
-  patientSchema,
   visitInputSchema,
-  visitSchema,
+  type DraftRow,
+  type HandoutRow,
+  type HistoryEntry,
   type Patient,
   type PatientInput,
+  type RecordKind,
   type TrashEntry,
   type Visit,
   type VisitInput,
 } from './model'
+import { findPatients, listPatients, type PatientPage } from './patientQueries'
+import {
+  keepAside,
+  refreshLastVisit,
+  updateRecord,
+  type InputOf,
+  type RecordOf,
+  type SaveOptions,
+} from './records'
+import { recoverCopy, writeCrashCopy, type LeftCopy, type RecoveryOutcome } from './recovery'
+import { orphanVisits, repairOrphans, type RepairReport } from './repair'
 import { fromPatientRow, fromVisitRow, toPatientRow, toVisitRow } from './rows'
-import { visitsChanged } from './searchIndex'
-import { fold } from './text'
+import { searchNotes, type NoteSearchResult } from './search'
+import { noteIndexFor, visitsChanged } from './searchIndex'
+import { emptyTrash, listTrash, restoreFromTrash, trashPatient, trashVisit } from './trash'
+import { firstVersion, type Author } from './version'
 
-export interface PatientPage {
-  patients: Patient[]
-  total: number
-}
-
-type Clock = () => Date
-type IdMaker = () => string
+export type { PatientPage, SaveOptions, RecordOf, InputOf }
 
 /**
- * Every write of the notes domain. Each one runs in a single Dexie transaction so that a patient,
- * their visits, the trash and the derived sort keys never disagree, even if the app is closed
- * half way.
+ * Every write of the notes domain goes through here (so roles, signatures and encryption can be
+ * added in one place). Each write runs in a single Dexie transaction so that a patient, their
+ * visits, the trash, the history and the derived sort keys never disagree, even if the app is
+ * closed half way.
  */
 export class NotesRepository {
+  readonly ctx: RepoContext
+
   constructor(
     readonly db: NotesDB,
-    private readonly clock: Clock = () => new Date(),
-    private readonly newId: IdMaker = () => crypto.randomUUID(),
-  ) {}
-
-  private now(): string {
-    return this.clock().toISOString()
+    clock: () => Date = () => new Date(),
+    newId: () => string = () => crypto.randomUUID(),
+    author: Author = thisWindow(),
+  ) {
+    this.ctx = makeContext(db, clock, newId, author)
   }
 
-  // ---- patients -------------------------------------------------------------------------------
+  get author(): Author {
+    return this.ctx.author
+  }
+
+  // ---- patients and visits ------------------------------------------------------------------
 
   async createPatient(input: PatientInput): Promise<Patient> {
     const clean = parseOrThrow(patientInputSchema, input)
-    const now = this.now()
+    const now = this.ctx.now()
     const patient: Patient = {
       ...clean,
       name: clean.name.trim(),
-      id: this.newId(),
+      id: this.ctx.newId(),
       lastVisitAt: null,
       createdAt: now,
       updatedAt: now,
-      revision: 1,
+      ...firstVersion(this.author, now),
     }
     await this.db.transaction('rw', this.db.patients, async () => {
       await this.db.patients.add(toPatientRow(patient))
@@ -63,100 +80,55 @@ export class NotesRepository {
     return patient
   }
 
-  async getPatient(id: string): Promise<Patient | undefined> {
-    const row = await this.db.patients.get(id)
-    return row && fromPatientRow(row)
-  }
-
-  /**
-   * Applies the user's changes if nobody saved the patient since `baseRevision`; otherwise
-   * throws a ConflictError holding the stored patient.
-   */
-  async updatePatient(id: string, baseRevision: number, changes: Partial<PatientInput>): Promise<Patient> {
-    return this.db.transaction('rw', this.db.patients, async () => {
-      const row = await this.db.patients.get(id)
-      if (!row) throw new MissingRecordError('patient')
-      const current = fromPatientRow(row)
-      if (current.revision !== baseRevision) throw new ConflictError('patient', current)
-      const next: Patient = {
-        ...current,
-        ...pickDefined(changes, PATIENT_FIELDS),
-        updatedAt: this.laterThan(current.updatedAt),
-        revision: current.revision + 1,
-      }
-      parseOrThrow(patientSchema, next)
-      await this.db.patients.put(toPatientRow(next))
-      return next
-    })
-  }
-
-  /** A page of the patient list, newest visit first (patients without visits by creation). */
-  async listPatients(offset = 0, limit = 50): Promise<PatientPage> {
-    const [rows, total] = await Promise.all([
-      this.db.patients.orderBy('listOrder').reverse().offset(offset).limit(limit).toArray(),
-      this.db.patients.count(),
-    ])
-    return { patients: rows.map(fromPatientRow), total }
-  }
-
-  /**
-   * Patients matching a name (any word of it, by prefix), a chart number (prefix) or a date of
-   * birth (YYYY-MM-DD, or DD/MM/YYYY typed the usual way), sorted by last visit.
-   */
-  async findPatients(query: string, limit = 50): Promise<Patient[]> {
-    const q = query.trim()
-    if (!q) return (await this.listPatients(0, limit)).patients
-    const found = new Map<string, PatientRow>()
-    const dob = parseDateQuery(q)
-    if (dob) {
-      for (const row of await this.db.patients.where('dateOfBirth').equals(dob).toArray()) {
-        found.set(row.id, row)
-      }
-    }
-    const chart = fold(q)
-    for (const row of await this.db.patients.where('chartKey').startsWith(chart).limit(limit).toArray()) {
-      found.set(row.id, row)
-    }
-    const terms = fold(q)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter(Boolean)
-    if (terms.length) {
-      const [first, ...rest] = [...terms].sort((a, b) => b.length - a.length)
-      const rows = await this.db.patients
-        .where('nameWords')
-        .startsWith(first!)
-        .distinct()
-        .filter((row) => rest.every((t) => row.nameWords.some((w) => w.startsWith(t))))
-        .limit(500)
-        .toArray()
-      for (const row of rows) found.set(row.id, row)
-    }
-    return [...found.values()]
-      .sort((a, b) => (a.listOrder < b.listOrder ? 1 : a.listOrder > b.listOrder ? -1 : 0))
-      .slice(0, limit)
-      .map(fromPatientRow)
-  }
-
-  // ---- visits ---------------------------------------------------------------------------------
-
   async createVisit(patientId: string, input?: Partial<VisitInput>): Promise<Visit> {
-    const now = this.now()
+    const now = this.ctx.now()
     const clean = parseOrThrow(visitInputSchema, { ...emptyVisitInput(now), ...input })
     const visit: Visit = {
       ...clean,
-      id: this.newId(),
+      id: this.ctx.newId(),
       patientId,
       createdAt: now,
       updatedAt: now,
-      revision: 1,
+      ...firstVersion(this.author, now),
     }
     await this.db.transaction('rw', this.db.patients, this.db.visits, async () => {
       if (!(await this.db.patients.get(patientId))) throw new MissingRecordError('patient')
       await this.db.visits.add(toVisitRow(visit))
-      await this.refreshLastVisit(patientId)
+      await refreshLastVisit(this.db, patientId)
     })
     await visitsChanged(this.db, [visit.id])
     return visit
+  }
+
+  /**
+   * Saves a user's changes to a patient or a visit if the stored version is still `baseRev`;
+   * otherwise throws a ConflictError holding the stored record (records.ts).
+   */
+  update<K extends RecordKind>(
+    kind: K,
+    id: string,
+    baseRev: string,
+    changes: Partial<InputOf<K>>,
+    options?: SaveOptions,
+  ): Promise<RecordOf<K>> {
+    return updateRecord(this.ctx, kind, id, baseRev, changes, options)
+  }
+
+  /** Keeps a version that was not chosen in the record's history (records.ts). */
+  keepAside<K extends RecordKind>(
+    kind: K,
+    id: string,
+    fields: Partial<InputOf<K>>,
+    basedOn: string,
+    note: string,
+    options?: { unresolved?: boolean },
+  ): Promise<HistoryEntry> {
+    return keepAside(this.ctx, kind, id, fields, basedOn, note, options)
+  }
+
+  async getPatient(id: string): Promise<Patient | undefined> {
+    const row = await this.db.patients.get(id)
+    return row && fromPatientRow(row)
   }
 
   async getVisit(id: string): Promise<Visit | undefined> {
@@ -185,180 +157,123 @@ export class NotesRepository {
     return rows.map(fromVisitRow)
   }
 
-  /**
-   * Saves the user's changes to a visit if nobody saved it since `baseRevision` (another tab or
-   * window editing the same visit); otherwise throws a ConflictError holding the stored visit.
-   */
-  async updateVisit(id: string, baseRevision: number, changes: Partial<VisitInput>): Promise<Visit> {
-    const result = await this.db.transaction('rw', this.db.visits, this.db.patients, async () => {
-      const row = await this.db.visits.get(id)
-      if (!row) throw new MissingRecordError('visit')
-      const current = fromVisitRow(row)
-      if (current.revision !== baseRevision) throw new ConflictError('visit', current)
-      const next: Visit = {
-        ...current,
-        ...pickDefined(changes, VISIT_FIELDS),
-        updatedAt: this.laterThan(current.updatedAt),
-        revision: current.revision + 1,
-      }
-      parseOrThrow(visitSchema, next)
-      await this.db.visits.put(toVisitRow(next))
-      if (next.dateTime !== current.dateTime) await this.refreshLastVisit(next.patientId)
-      return next
-    })
-    await visitsChanged(this.db, [id])
-    return result
+  listPatients(offset = 0, limit = 50): Promise<PatientPage> {
+    return listPatients(this.db, offset, limit)
+  }
+
+  findPatients(query: string, limit = 50): Promise<Patient[]> {
+    return findPatients(this.db, query, limit)
   }
 
   /**
-   * Adds a suspected cause from the reference ("Add to visit") when no editor holds the visit.
-   * Additive, so it needs no base revision; the revision still moves so editors elsewhere notice.
+   * Adds a suspected cause from the reference ("Add to visit") when no editor holds the visit:
+   * a versioned update on the stored version, so an editor elsewhere sees it arrive.
    */
   async addCause(visitId: string, causeId: string): Promise<Visit> {
-    const result = await this.db.transaction('rw', this.db.visits, async () => {
-      const row = await this.db.visits.get(visitId)
-      if (!row) throw new MissingRecordError('visit')
-      const current = fromVisitRow(row)
+    for (;;) {
+      const current = await this.getVisit(visitId)
+      if (!current) throw new MissingRecordError('visit')
       if (current.causeIds.includes(causeId)) return current
-      const next: Visit = {
-        ...current,
-        causeIds: [...current.causeIds, causeId],
-        updatedAt: this.laterThan(current.updatedAt),
-        revision: current.revision + 1,
+      try {
+        return await this.update('visit', visitId, current.rev, { causeIds: [...current.causeIds, causeId] })
+      } catch (e) {
+        // Saved elsewhere in between: the cause is added to that newer version instead.
+        if (!(e instanceof ConflictError)) throw e
       }
-      await this.db.visits.put(toVisitRow(next))
-      return next
-    })
-    await visitsChanged(this.db, [visitId])
-    return result
+    }
   }
 
-  /** Keeps the patient's list position in step with their newest visit. */
-  private async refreshLastVisit(patientId: string): Promise<void> {
-    const row = await this.db.patients.get(patientId)
-    if (!row) return
-    const newest = await this.db.visits
-      .where('[patientId+dateTime]')
-      .between([patientId, Dexie.minKey], [patientId, Dexie.maxKey])
-      .last()
-    const lastVisitAt = newest?.dateTime ?? null
-    if (lastVisitAt === row.lastVisitAt) return
-    // Not a user edit: the revision stays so an open patient form does not see a false conflict.
-    await this.db.patients.put(toPatientRow({ ...fromPatientRow(row), lastVisitAt }))
+  /** Full-text search of visit notes, reasons and plans (search.ts). */
+  searchNotes(query: string, limit = 20): Promise<NoteSearchResult> {
+    return searchNotes(this.db, query, limit)
+  }
+
+  /** Builds the note search index now, so the first search does not wait for it. */
+  prepareSearch(): Promise<void> {
+    return noteIndexFor(this.db).ready()
+  }
+
+  async counts(): Promise<{ patients: number; visits: number; versions: number }> {
+    const [patients, visits, versions] = await Promise.all([
+      this.db.patients.count(),
+      this.db.visits.count(),
+      this.db.history.count(),
+    ])
+    return { patients, visits, versions }
+  }
+
+  // ---- history, crash copies, repair --------------------------------------------------------
+
+  historyOf(recordId: string): Promise<HistoryEntry[]> {
+    return historyOf(this.db, recordId)
+  }
+
+  historyVersion(recordId: string, rev: string): Promise<HistoryEntry | undefined> {
+    return historyVersion(this.db, recordId, rev)
+  }
+
+  writeCrashCopy(kind: RecordKind, id: string, baseRev: string, fields: object): Promise<void> {
+    return writeCrashCopy(this.ctx, kind, id, baseRev, fields as Record<string, unknown>)
+  }
+
+  /** Crash copies in the database, optionally only those of one record. */
+  crashCopies(recordId?: string): Promise<DraftRow[]> {
+    return recordId ? this.db.drafts.where('recordId').equals(recordId).toArray() : this.db.drafts.toArray()
+  }
+
+  async forgetCrashCopy(id: string): Promise<void> {
+    await this.db.drafts.delete(id)
+  }
+
+  recoverCopy(copy: LeftCopy): Promise<RecoveryOutcome> {
+    return recoverCopy(this.ctx, copy)
+  }
+
+  orphanVisits(): Promise<{ visitId: string; patientId: string }[]> {
+    return orphanVisits(this.db)
+  }
+
+  repair(): Promise<RepairReport> {
+    return repairOrphans(this.ctx)
+  }
+
+  // ---- handouts -------------------------------------------------------------------------------
+
+  addHandout(
+    visitId: string,
+    handout: Omit<HandoutRow, 'visitId' | 'patientId'>,
+  ): Promise<'added' | 'already'> {
+    return addHandout(this.ctx, visitId, handout)
+  }
+
+  handoutsOf(visitId: string): Promise<HandoutRow[]> {
+    return handoutsOf(this.ctx, visitId)
+  }
+
+  recentHandouts(limit = 30): Promise<{ handout: HandoutRow; patientName: string }[]> {
+    return recentHandouts(this.ctx, limit)
   }
 
   // ---- trash ----------------------------------------------------------------------------------
 
-  /** Moves the patient and all their visits to the trash, as one entry. */
-  async trashPatient(id: string): Promise<TrashEntry> {
-    const result = await this.db.transaction(
-      'rw',
-      this.db.patients,
-      this.db.visits,
-      this.db.trash,
-      async () => {
-        const row = await this.db.patients.get(id)
-        if (!row) throw new MissingRecordError('patient')
-        const visitRows = await this.db.visits.where('patientId').equals(id).toArray()
-        const entry: TrashEntry = {
-          id: this.newId(),
-          kind: 'patient',
-          deletedAt: this.now(),
-          patient: fromPatientRow(row),
-          visits: visitRows.map(fromVisitRow),
-        }
-        await this.db.trash.add(entry)
-        await this.db.visits.bulkDelete(visitRows.map((v) => v.id))
-        await this.db.patients.delete(id)
-        return entry
-      },
-    )
-    await visitsChanged(this.db, result.kind === 'patient' ? result.visits.map((v) => v.id) : [])
-    return result
+  trashPatient(id: string): Promise<TrashEntry> {
+    return trashPatient(this.ctx, id)
   }
 
-  async trashVisit(id: string): Promise<TrashEntry> {
-    const result = await this.db.transaction(
-      'rw',
-      this.db.patients,
-      this.db.visits,
-      this.db.trash,
-      async () => {
-        const row = await this.db.visits.get(id)
-        if (!row) throw new MissingRecordError('visit')
-        const patient = await this.db.patients.get(row.patientId)
-        const entry: TrashEntry = {
-          id: this.newId(),
-          kind: 'visit',
-          deletedAt: this.now(),
-          visit: fromVisitRow(row),
-          patientName: patient?.name ?? '',
-        }
-        await this.db.trash.add(entry)
-        await this.db.visits.delete(id)
-        await this.refreshLastVisit(row.patientId)
-        return entry
-      },
-    )
-    await visitsChanged(this.db, [id])
-    return result
+  trashVisit(id: string): Promise<TrashEntry> {
+    return trashVisit(this.ctx, id)
   }
 
-  /** Trash entries, most recently deleted first. */
-  async listTrash(): Promise<TrashEntry[]> {
-    return this.db.trash.orderBy('deletedAt').reverse().toArray()
+  listTrash(): Promise<TrashEntry[]> {
+    return listTrash(this.ctx)
   }
 
-  /** Puts a trashed patient (with their visits) or visit back where it was. */
-  async restoreFromTrash(entryId: string): Promise<TrashEntry> {
-    const result = await this.db.transaction(
-      'rw',
-      this.db.patients,
-      this.db.visits,
-      this.db.trash,
-      async () => {
-        const entry = await this.db.trash.get(entryId)
-        if (!entry) throw new MissingRecordError('trash entry')
-        if (entry.kind === 'patient') {
-          const patient = await this.db.patients.get(entry.patient.id)
-          const kept = keepNewer(patient && fromPatientRow(patient), entry.patient)
-          if (kept) await this.db.patients.put(toPatientRow(kept))
-          const live = await this.db.visits.bulkGet(entry.visits.map((v) => v.id))
-          const visits = entry.visits
-            .map((v, i) => keepNewer(live[i] && fromVisitRow(live[i]), v))
-            .filter((v) => v !== undefined)
-          await this.db.visits.bulkPut(visits.map(toVisitRow))
-          await this.refreshLastVisit(entry.patient.id)
-        } else {
-          const patient = await this.db.patients.get(entry.visit.patientId)
-          if (!patient) {
-            throw new ValidationError(
-              `This visit belongs to ${entry.patientName || 'a patient'} who is in the trash too. Restore the patient first.`,
-            )
-          }
-          const live = await this.db.visits.get(entry.visit.id)
-          const kept = keepNewer(live && fromVisitRow(live), entry.visit)
-          if (kept) await this.db.visits.put(toVisitRow(kept))
-          await this.refreshLastVisit(entry.visit.patientId)
-        }
-        await this.db.trash.delete(entryId)
-        return entry
-      },
-    )
-    await visitsChanged(
-      this.db,
-      result.kind === 'patient' ? result.visits.map((v) => v.id) : [result.visit.id],
-    )
-    return result
+  restoreFromTrash(entryId: string): Promise<TrashEntry> {
+    return restoreFromTrash(this.ctx, entryId)
   }
 
-  /** Deletes everything in the trash for good. Returns how many entries went. */
-  async emptyTrash(): Promise<number> {
-    return this.db.transaction('rw', this.db.trash, async () => {
-      const count = await this.db.trash.count()
-      await this.db.trash.clear()
-      return count
-    })
+  emptyTrash(): Promise<number> {
+    return emptyTrash(this.ctx)
   }
 
   // ---- settings -------------------------------------------------------------------------------
@@ -369,76 +284,7 @@ export class NotesRepository {
 
   async setSetting(key: string, value: unknown): Promise<void> {
     await this.db.transaction('rw', this.db.settings, async () => {
-      await this.db.settings.put({ key, value, updatedAt: this.now() })
+      await this.db.settings.put({ key, value, updatedAt: this.ctx.now() })
     })
   }
-
-  /** A timestamp after `previous`, even if the clock went backwards or two saves share a ms. */
-  private laterThan(previous: string): string {
-    const now = this.clock().getTime()
-    const prev = Date.parse(previous)
-    return new Date(Math.max(now, prev + 1)).toISOString()
-  }
-}
-
-const PATIENT_FIELDS = [
-  'name',
-  'dateOfBirth',
-  'chartNumber',
-  'phone',
-  'medicines',
-  'alerts',
-  'feetAtRisk',
-] as const
-const VISIT_FIELDS = [
-  'dateTime',
-  'reason',
-  'note',
-  'findings',
-  'causeIds',
-  'plan',
-  'followUpDate',
-  'handouts',
-] as const
-
-/**
- * What a restore from the trash writes over `live`, the copy of the same record outside the trash
- * (there again after a merged backup, for one): nothing when the live copy was edited later, so a
- * trashed copy never overwrites newer text. A trashed copy that is newer gets a revision above the
- * live one, so an editor showing the live copy sees a conflict instead of saving over it.
- */
-function keepNewer<T extends { updatedAt: string; revision: number }>(
-  live: T | undefined,
-  trashed: T,
-): T | undefined {
-  if (!live) return trashed
-  if (live.updatedAt >= trashed.updatedAt) return undefined
-  return { ...trashed, revision: Math.max(trashed.revision, live.revision + 1) }
-}
-
-function pickDefined<T extends object, K extends keyof T>(
-  changes: Partial<T>,
-  keys: readonly K[],
-): Partial<T> {
-  const out: Partial<T> = {}
-  for (const key of keys) {
-    if (changes[key] !== undefined) out[key] = changes[key]
-  }
-  return out
-}
-
-function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value)
-  if (!result.success) throw new ValidationError(describeIssues(result.error))
-  return result.data
-}
-
-/** "1950-03-07", "07/03/1950" or "7.3.1950" (day first, as written in the clinic) -> ISO date. */
-export function parseDateQuery(q: string): string | undefined {
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(q)
-  const dmy = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(q)
-  const parts = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : undefined
-  if (!parts) return undefined
-  const [y, m, d] = parts as [string, string, string]
-  return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`
 }

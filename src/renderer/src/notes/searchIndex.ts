@@ -12,7 +12,7 @@ import type { NotesDB, VisitRow } from './db'
  */
 export class NoteSearchIndex {
   /** Visit number -> what a query needs to rank it. */
-  private docs: ({ id: string; time: number; updatedAt: string } | undefined)[] = []
+  private docs: ({ id: string; time: number; rev: string } | undefined)[] = []
   private numberOf = new Map<string, number>()
   /**
    * Words are numbered so each distinct word is held once: 100,000 visits carry ~4 million word
@@ -103,13 +103,15 @@ export class NoteSearchIndex {
     let n = this.numberOf.get(row.id)
     if (n !== undefined) {
       const doc = this.docs[n]
-      if (doc && doc.updatedAt > row.updatedAt) return
+      // The row was just read from the database, so it is what is stored: no clock comparison
+      // (a version restored from the trash or a merge can carry an earlier time and still be current).
+      if (doc && doc.rev === row.rev) return
       this.unlink(n)
     } else {
       n = this.docs.length
       this.numberOf.set(row.id, n)
     }
-    this.docs[n] = { id: row.id, time: Date.parse(row.dateTime), updatedAt: row.updatedAt }
+    this.docs[n] = { id: row.id, time: Date.parse(row.dateTime), rev: row.rev }
     const ids = new Uint32Array(row.words.length)
     row.words.forEach((w, i) => {
       let id = this.wordIds.get(w)

@@ -69,7 +69,10 @@ export const PATIENT_SEALED_FIELDS = [
   'alerts',
 ] as const satisfies readonly (keyof Patient)[]
 
-/** What was said, found, suspected and planned, and the handouts given. */
+/**
+ * What was said, found, suspected and planned. Handouts given are no longer on the visit (they
+ * have their own table since notes schema version 2) and need sealing there.
+ */
 export const VISIT_SEALED_FIELDS = [
   'reason',
   'note',
@@ -77,7 +80,6 @@ export const VISIT_SEALED_FIELDS = [
   'causeIds',
   'plan',
   'followUpDate',
-  'handouts',
 ] as const satisfies readonly (keyof Visit)[]
 
 export const patientCipher = defineRecordCipher<Patient, (typeof PATIENT_SEALED_FIELDS)[number]>(

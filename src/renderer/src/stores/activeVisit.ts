@@ -1,67 +1,120 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, effectScope, ref, shallowRef, watch, type EffectScope } from 'vue'
 import { describeStorageError } from '@renderer/notes/errors'
 import { notesRepo } from '@renderer/notes/instance'
+import { visitInputOf, type Patient, type Visit, type VisitInput } from '@renderer/notes/model'
+import { formatDateTime } from '@renderer/components/format'
+import { recordStore } from '@renderer/features/visits/recordStore'
+import { recoverDrafts, stashKey } from '@renderer/features/visits/recoverDrafts'
+import { useAutosave, type Autosave } from '@renderer/features/visits/useAutosave'
+import { useLiveQuery } from '@renderer/features/visits/useLiveQuery'
+import { openWindows } from '@renderer/features/visits/windowLock'
 
-/** What an open visit editor lets others do to its draft (so additions go through autosave). */
-export interface VisitEditorHandle {
-  addCause(causeId: string): void
-  hasCause(causeId: string): boolean
-}
+export type VisitAutosave = Autosave<Visit, VisitInput>
 
 /**
- * The visit being worked on: the last visit opened in this window. The reference's
- * "Add to visit" button adds causes to it, through the editor when it is on screen, or straight
- * to the database when the user has moved to a reference page.
+ * The visits store: the visit being worked on in this window (the last one opened), read live
+ * from the database (one live query: another window's saves, the patient's new alerts), and,
+ * while its screen is open, the autosaving draft the editor shows. The reference's "Add to
+ * visit" adds causes through the draft when the editor is open, or as a versioned save when the
+ * user has moved on to a reference page.
  */
 export const useActiveVisitStore = defineStore('activeVisit', () => {
   const visitId = ref<string | null>(null)
-  const patientName = ref('')
-  const visitLabel = ref('')
-  const causeIds = ref<string[]>([])
-  const editor = ref<VisitEditorHandle | null>(null)
+  const live = useLiveQuery(
+    () => (visitId.value ? notesRepo.openVisit(visitId.value) : Promise.resolve(undefined)),
+    visitId,
+  )
+  const editing = shallowRef<VisitAutosave | null>(null)
+  let scope: EffectScope | null = null
   const error = ref('')
 
-  const isOpen = computed(() => visitId.value !== null)
+  // A result read for the visit opened before this one is not this visit's.
+  const current = computed(() => {
+    const found = live.value.value
+    return found && found.visit.id === visitId.value ? found : undefined
+  })
+  const visit = computed(() => current.value?.visit)
+  /**
+   * The visit's patient as stored now, or as last seen: when another window moves the visit to
+   * the trash, the editor stays on screen with the text (and says it cannot be saved).
+   */
+  const patient = shallowRef<Patient | undefined>()
+  watch(
+    () => current.value?.patient,
+    (p) => {
+      if (p) patient.value = p
+    },
+  )
+  const isOpen = computed(() => visitId.value !== null && (!!editing.value || !!visit.value))
+  const patientName = computed(() => patient.value?.name ?? '')
+  const causeIds = computed(() => editing.value?.draft.causeIds ?? visit.value?.causeIds ?? [])
+  const visitLabel = computed(() => {
+    const at = editing.value?.draft.dateTime ?? visit.value?.dateTime
+    return at ? formatDateTime(at) : ''
+  })
 
-  function open(info: {
-    visitId: string
-    patientName: string
-    visitLabel: string
-    causeIds: string[]
-  }): void {
-    visitId.value = info.visitId
-    patientName.value = info.patientName
-    visitLabel.value = info.visitLabel
-    causeIds.value = [...info.causeIds]
+  // The one subscription: what is stored now reaches the open draft (quietly, merged, or as a conflict).
+  watch(visit, (stored) => {
+    if (stored && stored.id === editing.value?.record.value.id) editing.value.remoteChanged(stored)
+  })
+
+  /**
+   * Opens a visit for editing in this window: first any text left unsaved for it (by this
+   * window earlier, or by one that closed) is put into the database, then the draft starts.
+   */
+  async function open(id: string): Promise<{ visit: Visit } | undefined> {
+    release()
+    await recoverDrafts(notesRepo, {
+      only: { kind: 'visit', id },
+      openWindows: await openWindows().catch(() => null),
+    }).catch(() => 0)
+    const found = await notesRepo.openVisit(id)
+    if (!found) return undefined
+    visitId.value = id
+    patient.value = found.patient
+    scope = effectScope(true)
+    editing.value =
+      scope.run(() =>
+        useAutosave<Visit, VisitInput>({
+          initial: found.visit,
+          toDraft: visitInputOf,
+          store: recordStore('visit', id),
+          stashKey: stashKey('visit', id, notesRepo.author.window),
+          setFields: ['causeIds', 'findings'],
+        }),
+      ) ?? null
+    return { visit: found.visit }
   }
 
+  /** The editor went away: its draft is flushed (and kept as a copy if that fails). */
+  function release(): void {
+    scope?.stop()
+    scope = null
+    editing.value = null
+  }
+
+  /** The visit went to the trash: "Add to visit" must not aim at it any more. */
   function close(id: string): void {
-    if (visitId.value === id) {
-      visitId.value = null
-      editor.value = null
-      causeIds.value = []
-    }
-  }
-
-  function attach(handle: VisitEditorHandle | null): void {
-    editor.value = handle
+    if (visitId.value !== id) return
+    release()
+    visitId.value = null
+    patient.value = undefined
   }
 
   function has(causeId: string): boolean {
-    return editor.value ? editor.value.hasCause(causeId) : causeIds.value.includes(causeId)
+    return causeIds.value.includes(causeId)
   }
 
   async function addCause(causeId: string): Promise<boolean> {
     if (!visitId.value) return false
     try {
-      if (editor.value) {
-        editor.value.addCause(causeId)
+      const draft = editing.value?.draft
+      if (draft) {
+        if (!draft.causeIds.includes(causeId)) draft.causeIds.push(causeId)
       } else {
-        const visit = await notesRepo.addCause(visitId.value, causeId)
-        causeIds.value = [...visit.causeIds]
+        await notesRepo.addCause(visitId.value, causeId)
       }
-      if (!causeIds.value.includes(causeId)) causeIds.value = [...causeIds.value, causeId]
       error.value = ''
       return true
     } catch (e) {
@@ -70,5 +123,20 @@ export const useActiveVisitStore = defineStore('activeVisit', () => {
     }
   }
 
-  return { visitId, patientName, visitLabel, causeIds, isOpen, error, open, close, attach, has, addCause }
+  return {
+    visitId,
+    visit,
+    patient,
+    editing,
+    isOpen,
+    patientName,
+    visitLabel,
+    causeIds,
+    error,
+    open,
+    release,
+    close,
+    has,
+    addCause,
+  }
 })

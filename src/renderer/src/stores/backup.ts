@@ -16,7 +16,9 @@ import {
   type ReplaceLoss,
   type RestoreMode,
 } from '@renderer/notes/backup'
-import { notesDb } from '@renderer/notes/instance'
+import { notesDb, notesRepo } from '@renderer/notes/instance'
+import { describeMerge, describeRepair } from '@renderer/features/visits/backupWords'
+import { countOf } from '@renderer/components/format'
 
 export const REMIND_AFTER_DAYS = 7
 
@@ -28,9 +30,11 @@ function plain(e: unknown): string {
 /** Backup to a file and restore from one: validate first, preview, then merge or replace. */
 export const useBackupStore = defineStore('backup', () => {
   const lastBackupAt = ref<string | null>(null)
-  const busy = ref<'' | 'export' | 'read' | 'apply'>('')
+  const busy = ref<'' | 'export' | 'read' | 'apply' | 'repair'>('')
   const message = ref('')
   const error = ref('')
+  /** The last export was refused because some records are not whole: a repair is offered. */
+  const canRepair = ref(false)
   const pending = shallowRef<ParsedBackup | null>(null)
   const pendingName = ref('')
   /** What replacing with the pending backup would take away from this computer. */
@@ -51,8 +55,10 @@ export const useBackupStore = defineStore('backup', () => {
     busy.value = 'export'
     message.value = ''
     error.value = ''
+    canRepair.value = false
     try {
       const info = await platform.appInfo()
+      // Checked with the restore's own validation before anything is written or reported.
       const backup = await exportBackup(notesDb, { appVersion: info.version })
       const outcome = await platform.saveFile({
         purpose: 'backup',
@@ -63,10 +69,31 @@ export const useBackupStore = defineStore('backup', () => {
       await recordBackupMade(notesDb, backup.createdAt)
       lastBackupAt.value = backup.createdAt
       const c = backup.counts
-      message.value = `Backup saved as “${outcome.name}”: ${c.patients} patient(s), ${c.visits} visit(s).`
+      message.value = `Backup saved as “${outcome.name}”: ${countOf(c.patients, 'patient', 'patients')}, ${countOf(c.visits, 'visit', 'visits')} and ${countOf(c.history, 'earlier version', 'earlier versions')}. It was checked and can be restored.`
       return true
     } catch (e) {
-      error.value = `The backup was not made. ${plain(e)}`
+      canRepair.value = e instanceof BackupError && e.code === 'invalid-database'
+      error.value = canRepair.value ? plain(e) : `The backup was not made. ${plain(e)}`
+      return false
+    } finally {
+      busy.value = ''
+    }
+  }
+
+  /** Makes the records whole (nothing deleted), then backs up again. */
+  async function repairAndExport(): Promise<boolean> {
+    busy.value = 'repair'
+    try {
+      const report = await notesRepo.repair()
+      canRepair.value = false
+      error.value = ''
+      const done = describeRepair(report)
+      busy.value = ''
+      const ok = await exportNow()
+      message.value = `${done} ${message.value}`.trim()
+      return ok
+    } catch (e) {
+      error.value = plain(e)
       return false
     } finally {
       busy.value = ''
@@ -100,12 +127,11 @@ export const useBackupStore = defineStore('backup', () => {
     busy.value = 'apply'
     error.value = ''
     try {
-      const result = await applyBackup(notesDb, backup, mode)
-      const w = result.written
+      const { report } = await applyBackup(notesRepo.ctx, backup, mode)
       message.value =
         mode === 'replace'
-          ? `Restored: ${w.patients} patient(s) and ${w.visits} visit(s) now on this computer.`
-          : `Merged: ${w.patients} patient(s) and ${w.visits} visit(s) added or updated.`
+          ? `Restored: ${countOf(report.added.patients, 'patient', 'patients')} and ${countOf(report.added.visits, 'visit', 'visits')} now on this computer, with ${countOf(report.versions, 'earlier version', 'earlier versions')}.`
+          : describeMerge(report)
       pending.value = null
       return true
     } catch (e) {
@@ -125,6 +151,7 @@ export const useBackupStore = defineStore('backup', () => {
     busy,
     message,
     error,
+    canRepair,
     pending,
     pendingName,
     pendingLoss,
@@ -132,6 +159,7 @@ export const useBackupStore = defineStore('backup', () => {
     needsReminder,
     load,
     exportNow,
+    repairAndExport,
     chooseFile,
     apply,
     cancel,

@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import { notesDb, notesRepo } from '@renderer/notes/instance'
-import { ConflictError } from '@renderer/notes/errors'
+import { notesRepo } from '@renderer/notes/instance'
 import type { StoredHandout } from '@renderer/handouts/spec'
 
 export interface GivenHandout {
@@ -11,53 +10,43 @@ export interface GivenHandout {
   handout: StoredHandout
 }
 
-/** Handouts given, as remembered on the visits. */
+function given(
+  row: StoredHandout & { visitId: string; patientId: string },
+  patientName: string,
+): GivenHandout {
+  const { visitId, patientId, ...handout } = row
+  return { visitId, patientId, patientName, handout }
+}
+
+/**
+ * Handouts given, from their own table (indexed by date and visit): the recent list reads only
+ * what it shows, and noting a handout never touches, or waits for, the visit's version.
+ */
 export const useHandoutHistoryStore = defineStore('handoutHistory', () => {
   const recent = ref<GivenHandout[]>([])
 
   async function loadRecent(limit = 30): Promise<GivenHandout[]> {
-    const visits = await notesDb.visits.filter((v) => (v.handouts?.length ?? 0) > 0).toArray()
-    const names = new Map<string, string>()
-    const out: GivenHandout[] = []
-    for (const v of visits) {
-      if (!names.has(v.patientId))
-        names.set(v.patientId, (await notesRepo.getPatient(v.patientId))?.name ?? '')
-      for (const h of v.handouts) {
-        out.push({
-          visitId: v.id,
-          patientId: v.patientId,
-          patientName: names.get(v.patientId) ?? '',
-          handout: h,
-        })
-      }
-    }
-    recent.value = out.sort((a, b) => b.handout.createdAt.localeCompare(a.handout.createdAt)).slice(0, limit)
+    const rows = await notesRepo.recentHandouts(limit)
+    recent.value = rows.map((r) => given(r.handout, r.patientName))
     return recent.value
   }
 
   async function find(visitId: string, handoutId: string): Promise<GivenHandout | undefined> {
     const opened = await notesRepo.openVisit(visitId)
-    const h = opened?.visit.handouts.find((x) => x.id === handoutId)
-    return opened && h
-      ? { visitId, patientId: opened.patient.id, patientName: opened.patient.name, handout: h }
-      : undefined
+    if (!opened) return undefined
+    const row = (await notesRepo.handoutsOf(visitId)).find((h) => h.id === handoutId)
+    return row && given(row, opened.patient.name)
   }
 
-  /**
-   * Remembers a handout on its visit. An identical handout (same bytes) given again is not
-   * added twice. Retries once if the visit was saved elsewhere in between.
-   */
+  /** Notes a handout on its visit; the same file given again at that visit is noted once. */
   async function record(visitId: string, handout: StoredHandout): Promise<'added' | 'already'> {
-    for (let attempt = 0; ; attempt++) {
-      const visit = await notesRepo.getVisit(visitId)
-      if (!visit) throw new Error('The visit this handout belongs to no longer exists.')
-      if (handout.sha256 && visit.handouts.some((h) => h.sha256 === handout.sha256)) return 'already'
-      try {
-        await notesRepo.updateVisit(visitId, visit.revision, { handouts: [...visit.handouts, handout] })
-        return 'added'
-      } catch (e) {
-        if (!(e instanceof ConflictError) || attempt > 0) throw e
+    try {
+      return await notesRepo.addHandout(visitId, handout)
+    } catch (e) {
+      if (e instanceof Error && e.name === 'MissingRecordError') {
+        throw new Error('The visit this handout belongs to no longer exists.', { cause: e })
       }
+      throw e
     }
   }
 

@@ -1,41 +1,88 @@
 // @vitest-environment happy-dom
 import { mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { defineComponent, h, nextTick } from 'vue'
+import { defineComponent, h } from 'vue'
+import type { RecordStore } from '../../../../src/renderer/src/features/visits/recordStore'
 import { useAutosave } from '../../../../src/renderer/src/features/visits/useAutosave'
 import { ConflictError } from '../../../../src/renderer/src/notes/errors'
+import type { Versioned } from '../../../../src/renderer/src/notes/version'
 
-interface Rec {
-  revision: number
-  updatedAt: string
-  note: string
+type Draft = { note: string; plan: string; causeIds: string[] }
+type Rec = Versioned & Draft
+
+const who = { device: 'd', window: 'w', authorId: null }
+function rec(generation: number, fields: Partial<Draft> = {}, run = 'r'): Rec {
+  return {
+    revision: generation,
+    rev: `${generation}-${run}`,
+    lineage: [],
+    savedBy: who,
+    editStartedAt: '2026-11-21T09:00:00.000Z',
+    conflicts: [],
+    updatedAt: new Date(Date.UTC(2026, 10, 21, 9, generation)).toISOString(),
+    note: 'start',
+    plan: '',
+    causeIds: [],
+    ...fields,
+  }
 }
-type Draft = { note: string }
 
-function setup(save: (base: number, draft: Draft) => Promise<Rec>, stashKey = 'k') {
+/** A stand-in for the repository: one stored record, a version check, and what was kept aside. */
+function memoryStore(initial: Rec) {
+  const s = {
+    stored: initial,
+    saves: [] as { at: number; draft: Draft; newRun?: boolean }[],
+    aside: [] as Draft[],
+    crash: [] as Draft[],
+    fail: false,
+  }
+  const store: RecordStore<Rec, Draft> = {
+    async save(baseRev, draft, options) {
+      if (s.fail) throw new DOMException('full', 'QuotaExceededError')
+      if (baseRev !== s.stored.rev) throw new ConflictError('visit', s.stored)
+      s.saves.push({ at: Date.now(), draft: structuredClone(draft), newRun: options?.newRun })
+      s.stored = { ...s.stored, ...draft, revision: s.stored.revision + 1, rev: `${s.stored.revision + 1}-r` }
+      return s.stored
+    },
+    async keepAside(draft) {
+      s.aside.push(structuredClone(draft))
+    },
+    async writeCrashCopy(_base, draft) {
+      s.crash.push(structuredClone(draft))
+    },
+  }
+  return { s, store }
+}
+
+function setup(initial = rec(1)) {
+  const { s, store } = memoryStore(initial)
   let api!: ReturnType<typeof useAutosave<Rec, Draft>>
   const wrapper = mount(
     defineComponent({
       setup() {
         api = useAutosave<Rec, Draft>({
-          initial: { revision: 1, updatedAt: '2026-11-21T09:00:00.000Z', note: 'start' },
-          toDraft: (r) => ({ note: r.note }),
-          save,
-          stashKey,
-          delay: 600,
+          initial,
+          toDraft: (r) => ({ note: r.note, plan: r.plan, causeIds: [...r.causeIds] }),
+          store,
+          stashKey: 'k',
+          setFields: ['causeIds'],
         })
         return () => h('div')
       },
     }),
   )
-  return { api, wrapper }
+  /** Another window saves on top of what is stored. */
+  const elsewhere = (fields: Partial<Draft>): Rec => {
+    s.stored = {
+      ...s.stored,
+      ...fields,
+      revision: s.stored.revision + 1,
+      rev: `${s.stored.revision + 1}-other`,
+    }
+    return s.stored
+  }
+  return { api, s, wrapper, elsewhere }
 }
-
-const rec = (revision: number, note: string): Rec => ({
-  revision,
-  updatedAt: new Date(Date.UTC(2026, 10, 21, 9, revision)).toISOString(),
-  note,
-})
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -44,155 +91,110 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers())
 
 describe('useAutosave', () => {
-  it('saves a debounced copy within a second of the last keystroke, one save for a burst', async () => {
-    const save = vi.fn(async (base: number, d: Draft) => rec(base + 1, d.note))
-    const { api } = setup(save)
+  it('saves a burst of keystrokes once, after a short pause', async () => {
+    const { api, s } = setup()
     api.draft.note = 'a'
     api.draft.note = 'ab'
     api.draft.note = 'abc'
     expect(api.state.value).toBe('dirty')
-    await vi.advanceTimersByTimeAsync(500)
-    expect(save).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(400)
+    expect(s.saves).toHaveLength(0)
     await vi.advanceTimersByTimeAsync(200)
-    expect(save).toHaveBeenCalledTimes(1)
-    expect(save).toHaveBeenLastCalledWith(1, { note: 'abc' })
+    expect(s.saves.map((x) => x.draft.note)).toEqual(['abc'])
     expect(api.state.value).toBe('saved')
-    expect(api.record.value.revision).toBe(2)
   })
 
-  it('keeps the text and shows the failure; retry saves it', async () => {
-    let fail = true
-    const save = vi.fn(async (base: number, d: Draft) => {
-      if (fail) throw new DOMException('full', 'QuotaExceededError')
-      return rec(base + 1, d.note)
-    })
-    const { api } = setup(save)
+  it('saves at least once a second during steady typing, so a crash loses at most a second', async () => {
+    const { api, s } = setup()
+    const start = Date.now()
+    for (let i = 0; i < 100; i++) {
+      api.draft.note += 'x'
+      await vi.advanceTimersByTimeAsync(100)
+    }
+    // 10 s of typing, a key every 100 ms: never a pause long enough for the debounce alone.
+    const times = [start, ...s.saves.map((x) => x.at)]
+    const gaps = times.slice(1).map((t, i) => t - times[i]!)
+    expect(s.saves.length).toBeGreaterThanOrEqual(9)
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(800)
+    await vi.advanceTimersByTimeAsync(700)
+    expect(s.stored.note).toBe(`start${'x'.repeat(100)}`)
+  })
+
+  it('keeps the text when a save fails, writes the crash copy, and Retry saves it', async () => {
+    const { api, s } = setup()
+    s.fail = true
     api.draft.note = 'precious text'
     expect(await api.flush()).toBe(false)
     expect(api.state.value).toBe('error')
     expect(api.errorMessage.value).toMatch(/full/)
+    expect(s.crash.at(-1)?.note).toBe('precious text')
     expect(api.draft.note).toBe('precious text')
-    fail = false
+    s.fail = false
     expect(await api.flush()).toBe(true)
-    expect(api.state.value).toBe('saved')
-    expect(save).toHaveBeenLastCalledWith(1, { note: 'precious text' })
+    expect(s.stored.note).toBe('precious text')
   })
 
-  it('text typed while a save is running is saved by the next one', async () => {
-    let release!: () => void
-    const save = vi.fn(
-      (base: number, d: Draft) =>
-        new Promise<Rec>((resolve) => {
-          release = () => resolve(rec(base + 1, d.note))
-        }),
-    )
-    const { api } = setup(save)
-    api.draft.note = 'one'
-    const first = api.flush()
-    await nextTick()
-    api.draft.note = 'one two'
-    release()
-    await first
-    expect(api.state.value).toBe('dirty')
-    const second = api.flush()
-    await vi.advanceTimersByTimeAsync(0)
-    release()
-    await second
-    expect(save).toHaveBeenLastCalledWith(2, { note: 'one two' })
-    expect(api.state.value).toBe('saved')
-  })
-
-  it('a save refused as a conflict keeps both versions and lets the user choose', async () => {
-    const theirs = rec(5, 'from the other window')
-    const save = vi.fn(async (base: number, d: Draft) => {
-      if (base !== 5) throw new ConflictError('visit', theirs)
-      return rec(6, d.note)
-    })
-    const { api } = setup(save)
-    api.draft.note = 'mine'
+  it("adds another window's change of another field to this one, without asking", async () => {
+    const { api, s, elsewhere } = setup()
+    api.draft.note = 'typed here'
+    api.draft.causeIds.push('dehydration')
+    elsewhere({ plan: 'written in the other window', causeIds: ['cold-exposure'] })
     expect(await api.flush()).toBe(false)
-    expect(api.state.value).toBe('conflict')
-    expect(api.conflict.value).toEqual(theirs)
-    expect(api.draft.note).toBe('mine')
-    // No autosave while the conflict is open.
-    api.draft.note = 'mine, more'
-    await vi.advanceTimersByTimeAsync(2000)
-    expect(save).toHaveBeenCalledTimes(1)
-    expect(await api.combine((t, m) => ({ note: `${t.note} + ${m.note}` }))).toBe(true)
-    expect(save).toHaveBeenLastCalledWith(5, { note: 'from the other window + mine, more' })
+    await vi.advanceTimersByTimeAsync(1100)
+    expect(api.state.value).toBe('saved')
+    expect(api.notice.value).toMatch(/another window/)
+    expect([s.stored.note, s.stored.plan]).toEqual(['typed here', 'written in the other window'])
+    expect([...s.stored.causeIds].sort()).toEqual(['cold-exposure', 'dehydration'])
   })
 
-  it('a change saved elsewhere is taken quietly when nothing is unsaved here, and is a conflict otherwise', async () => {
-    const save = vi.fn(async (base: number, d: Draft) => rec(base + 1, d.note))
-    const { api } = setup(save)
-    api.remoteChanged(rec(2, 'other window'))
-    await nextTick()
-    expect(api.draft.note).toBe('other window')
+  it('asks when both changed the same field; every choice keeps both versions', async () => {
+    for (const choice of ['keepBoth', 'keepMine', 'useTheirs'] as const) {
+      const { api, s, elsewhere } = setup()
+      api.draft.note = 'mine'
+      const theirs = elsewhere({ note: 'theirs' })
+      await api.flush()
+      expect(api.state.value).toBe('conflict')
+      expect(api.conflict.value?.rev).toBe(theirs.rev)
+      // Typing goes on during the conflict: each tick refreshes the crash copy.
+      api.draft.note = 'mine, more'
+      await vi.advanceTimersByTimeAsync(1100)
+      expect(s.crash.at(-1)?.note).toBe('mine, more')
+      if (choice === 'keepBoth') {
+        await api.keepBoth((t, m) => ({ draft: { ...m, note: `${t.note} + ${m.note}` }, chosen: [] }))
+        expect(s.stored.note).toBe('theirs + mine, more')
+        expect(s.aside.map((d) => d.note)).toEqual(['mine, more'])
+        expect(s.saves.at(-1)?.newRun).toBe(true)
+      } else if (choice === 'keepMine') {
+        await api.keepMine()
+        expect(s.stored.note).toBe('mine, more')
+        // Theirs is replaced by a save that starts a new version: the repository keeps it.
+        expect(s.saves.at(-1)?.newRun).toBe(true)
+      } else {
+        await api.useTheirs()
+        expect(api.draft.note).toBe('theirs')
+        expect(s.aside.map((d) => d.note)).toEqual(['mine, more'])
+      }
+      expect(api.state.value).toBe('saved')
+    }
+  })
+
+  it("takes another window's save quietly when nothing here is unsaved, and ignores its own", async () => {
+    const { api, elsewhere } = setup()
+    api.remoteChanged(rec(1))
     expect(api.state.value).toBe('saved')
-    api.draft.note = 'typing here'
-    api.remoteChanged(rec(3, 'other window again'))
-    expect(api.state.value).toBe('conflict')
-    api.useTheirs()
-    expect(api.draft.note).toBe('other window again')
-    expect(api.state.value).toBe('saved')
-    // Our own save coming back through the observer is not a conflict.
-    api.draft.note = 'mine'
-    await api.flush()
-    api.remoteChanged(api.record.value)
+    api.remoteChanged(elsewhere({ note: 'from the other window' }))
+    expect(api.draft.note).toBe('from the other window')
     expect(api.state.value).toBe('saved')
   })
 
-  it('a record saved elsewhere with exactly the text typed here is no conflict', async () => {
-    // E.g. the start-up recovery saved this window's own left-over copy a moment before.
-    const same = rec(4, 'the same words')
-    const save = vi.fn(async (base: number, d: Draft) => {
-      if (base !== 4) throw new ConflictError('visit', same)
-      return rec(5, d.note)
-    })
-    const { api } = setup(save)
-    api.draft.note = 'the same words'
-    expect(await api.flush()).toBe(true)
-    expect(api.state.value).toBe('saved')
-    expect(api.conflict.value).toBeNull()
-    expect(api.record.value.revision).toBe(4)
-    // Seen through the observer while unsaved here: the same.
-    api.draft.note = 'next words'
-    api.remoteChanged(rec(6, 'next words'))
-    expect(api.state.value).toBe('saved')
-    expect(api.record.value.revision).toBe(6)
-    // A different text is still a conflict.
-    api.draft.note = 'mine only'
-    api.remoteChanged(rec(7, 'theirs only'))
-    expect(api.state.value).toBe('conflict')
-    expect(api.draft.note).toBe('mine only')
-  })
-
-  it('writes a copy on page hide and puts it back on the next open', async () => {
-    const never = vi.fn(() => new Promise<Rec>(() => undefined))
-    const first = setup(never, 'stash-1')
-    first.api.draft.note = 'typed just before closing'
-    window.dispatchEvent(new Event('beforeunload'))
-    expect(JSON.parse(localStorage.getItem('stash-1')!).draft.note).toBe('typed just before closing')
-    first.wrapper.unmount()
-
-    const save = vi.fn(async (base: number, d: Draft) => rec(base + 1, d.note))
-    const second = setup(save, 'stash-1')
-    expect(await second.api.recoverStash()).toBe(true)
-    expect(save).toHaveBeenLastCalledWith(1, { note: 'typed just before closing' })
-    expect(second.api.state.value).toBe('saved')
-    expect(localStorage.getItem('stash-1')).toBeNull()
-  })
-
-  it('flushes when the window is hidden and on blur-style flush calls, without waiting for the timer', async () => {
-    const save = vi.fn(async (base: number, d: Draft) => rec(base + 1, d.note))
-    const { api } = setup(save, 'stash-hide')
-    api.draft.note = 'switching to another app'
+  it('writes a copy to localStorage when the page is hidden with unsaved text', async () => {
+    const { api } = setup()
+    api.draft.note = 'typed then hidden'
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true })
     document.dispatchEvent(new Event('visibilitychange'))
-    await vi.advanceTimersByTimeAsync(0)
-    expect(save).toHaveBeenCalledWith(1, { note: 'switching to another app' })
+    const stash = JSON.parse(localStorage.getItem('k') ?? '{}') as { baseRev: string; fields: Draft }
+    expect(stash.baseRev).toBe('1-r')
+    expect(stash.fields.note).toBe('typed then hidden')
     Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true })
-    expect(api.state.value).toBe('saved')
-    expect(localStorage.getItem('stash-hide')).toBeNull()
   })
 })

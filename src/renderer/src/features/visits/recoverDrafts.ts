@@ -1,73 +1,105 @@
-import type { PatientInput, VisitInput } from '@renderer/notes/model'
+import type { RecordKind } from '@renderer/notes/model'
 import type { NotesRepository } from '@renderer/notes/repository'
+import type { LeftCopy } from '@renderer/notes/recovery'
 
 export const VISIT_STASH_PREFIX = 'cramp.visit-draft.'
 export const PATIENT_STASH_PREFIX = 'cramp.patient-draft.'
 
-export const CLOSED_WINDOW_MARK = '--- Text from a window that closed before saving ---'
-
-/** The stored text with the closed window's text after it, unless that adds nothing. */
-function bothTexts(stored: string, closed: string): string {
-  if (!closed.trim() || stored.includes(closed)) return stored
-  if (closed.includes(stored)) return closed
-  return `${stored}\n\n${CLOSED_WINDOW_MARK}\n${closed}`
+/** localStorage key of a window's page-hide copy of a record: one per record and window. */
+export function stashKey(kind: RecordKind, id: string, window: string): string {
+  return `${kind === 'visit' ? VISIT_STASH_PREFIX : PATIENT_STASH_PREFIX}${id}@${window}`
 }
 
-interface Stash<D> {
-  baseRevision: number
-  draft: D
+interface Found {
+  copy: LeftCopy
+  window: string
+  forget(): Promise<void>
 }
 
 /**
- * Copies left in localStorage by a window that closed before its last save finished (see
- * useAutosave) are saved at the next start, so the text is in the database, in searches and in
- * backups even if that visit is never opened again. A visit saved elsewhere since gets both
- * texts, one after the other; a patient copy whose record changed since stays for the editor,
- * which shows it as a conflict when the patient is opened.
- * Returns how many copies were saved.
+ * Text left behind by windows: crash copies in IndexedDB (written every second a record could
+ * not take the text) and page-hide copies in localStorage (also those of older app versions).
+ * Each is put into the database by the repository, which keeps both where the record changed
+ * since (recovery.ts), so the text is in searches and backups even if that record is never
+ * opened again. Copies of windows still open are left to them; with `only`, the copies of that
+ * one record are taken, this window's included (it is about to open the record).
+ * Returns how many copies were put into the database.
  */
-export async function recoverDrafts(repo: NotesRepository, storage: Storage = localStorage): Promise<number> {
-  let saved = 0
+export async function recoverDrafts(
+  repo: NotesRepository,
+  options: {
+    storage?: Storage
+    openWindows?: Set<string> | null
+    only?: { kind: RecordKind; id: string }
+  } = {},
+): Promise<number> {
+  const storage = options.storage ?? localStorage
+  const open = options.openWindows ?? null
+  const me = repo.author.window
+  const mayTake = (window: string): boolean =>
+    options.only ? window === me || !open?.has(window) : window !== me && !open?.has(window)
+  const found: Found[] = []
+
+  for (const row of await repo.crashCopies(options.only?.id)) {
+    if (options.only && row.kind !== options.only.kind) continue
+    found.push({ copy: row, window: row.window, forget: () => repo.forgetCrashCopy(row.id) })
+  }
   const keys = Array.from({ length: storage.length }, (_, i) => storage.key(i)).filter(
     (k): k is string => !!k && (k.startsWith(VISIT_STASH_PREFIX) || k.startsWith(PATIENT_STASH_PREFIX)),
   )
   for (const key of keys) {
-    let stash: Stash<unknown>
+    const kind: RecordKind = key.startsWith(VISIT_STASH_PREFIX) ? 'visit' : 'patient'
+    const rest = key.slice((kind === 'visit' ? VISIT_STASH_PREFIX : PATIENT_STASH_PREFIX).length)
+    const [id = '', window = ''] = rest.split('@')
+    if (options.only && (options.only.kind !== kind || options.only.id !== id)) continue
+    const copy = await fromStash(repo, kind, id, storage.getItem(key))
+    const forget = async (): Promise<void> => storage.removeItem(key)
+    if (copy) found.push({ copy, window, forget })
+    else await forget()
+  }
+
+  let saved = 0
+  for (const f of found) {
+    if (!mayTake(f.window)) continue
     try {
-      stash = JSON.parse(storage.getItem(key) ?? '') as Stash<unknown>
+      const outcome = await repo.recoverCopy(f.copy)
+      if (outcome === 'record-missing') continue
+      await f.forget()
+      if (outcome !== 'nothing-new') saved++
     } catch {
-      continue
-    }
-    try {
-      if (key.startsWith(VISIT_STASH_PREFIX)) {
-        const id = key.slice(VISIT_STASH_PREFIX.length)
-        const current = await repo.getVisit(id)
-        if (!current) continue
-        const { handouts: _h, ...changes } = stash.draft as VisitInput
-        if (current.revision === stash.baseRevision) {
-          await repo.updateVisit(id, stash.baseRevision, changes)
-        } else {
-          // Saved elsewhere since: keep both texts in the database (searched, backed up) rather
-          // than only in this window's storage, where a lost computer would take them along.
-          await repo.updateVisit(id, current.revision, {
-            note: bothTexts(current.note, changes.note),
-            plan: bothTexts(current.plan, changes.plan),
-            reason: current.reason.trim() ? current.reason : changes.reason,
-            causeIds: [...new Set([...current.causeIds, ...changes.causeIds])],
-            findings: [...new Set([...current.findings, ...changes.findings])],
-          })
-        }
-      } else {
-        const id = key.slice(PATIENT_STASH_PREFIX.length)
-        const current = await repo.getPatient(id)
-        if (!current || current.revision !== stash.baseRevision) continue
-        await repo.updatePatient(id, stash.baseRevision, stash.draft as PatientInput)
-      }
-      storage.removeItem(key)
-      saved++
-    } catch {
-      // Not valid or not writable now: the copy stays for the editor to show.
+      // Not valid or not writable now: the copy stays for the next start.
     }
   }
   return saved
+}
+
+/** A localStorage copy: today's ({ baseRev, fields }) or an older app's ({ baseRevision, draft }). */
+async function fromStash(
+  repo: NotesRepository,
+  kind: RecordKind,
+  id: string,
+  raw: string | null,
+): Promise<LeftCopy | undefined> {
+  let stash: { baseRev?: unknown; baseRevision?: unknown; fields?: unknown; draft?: unknown; at?: unknown }
+  try {
+    stash = JSON.parse(raw ?? '') as typeof stash
+  } catch {
+    return undefined
+  }
+  const fields = (stash.fields ?? stash.draft) as Record<string, unknown> | undefined
+  if (!fields || typeof fields !== 'object') return undefined
+  let baseRev: string | null = typeof stash.baseRev === 'string' ? stash.baseRev : null
+  if (baseRev === null && typeof stash.baseRevision === 'number') {
+    const current = kind === 'visit' ? await repo.getVisit(id) : await repo.getPatient(id)
+    baseRev = current && current.revision === stash.baseRevision ? current.rev : null
+  }
+  const { handouts: _handouts, ...rest } = fields
+  return {
+    kind,
+    recordId: id,
+    baseRev,
+    fields: rest,
+    at: typeof stash.at === 'string' ? stash.at : new Date().toISOString(),
+    savedBy: { device: repo.author.device, window: '', authorId: null },
+  }
 }

@@ -1,10 +1,9 @@
-import { formatDate, formatDateTime } from '@renderer/features/patients/format'
-import { notesDb, notesRepo } from '@renderer/notes/instance'
-import { searchNotes } from '@renderer/notes/search'
-import { noteIndexFor } from '@renderer/notes/searchIndex'
+import { formatDate, formatDateTime } from '@renderer/components/format'
+import { notesRepo } from '@renderer/notes/instance'
 import type { SearchHit } from '@renderer/search/types'
-import { requestPersistenceOnce } from './persistence'
+import { requestPersistence } from './persistence'
 import { recoverDrafts } from './recoverDrafts'
+import { ensureWindowLock, openWindows } from './windowLock'
 
 export async function patientHits(q: string): Promise<SearchHit[]> {
   const patients = await notesRepo.findPatients(q, 6)
@@ -24,7 +23,7 @@ export async function patientHits(q: string): Promise<SearchHit[]> {
 }
 
 export async function noteHits(q: string): Promise<SearchHit[]> {
-  const { hits } = await searchNotes(notesDb, q, 8)
+  const { hits } = await notesRepo.searchNotes(q, 8)
   return hits.map((h) => ({
     key: h.visit.id,
     title: `${h.patientName || 'Patient'} · ${formatDateTime(h.visit.dateTime)}`,
@@ -39,8 +38,15 @@ export async function noteHits(q: string): Promise<SearchHit[]> {
   }))
 }
 
+/**
+ * After start-up: text left unsaved by windows that closed or crashed goes into the database
+ * (beside what was saved since, never over it), storage is made persistent, and the note index
+ * is built so the first search does not wait.
+ */
 export async function warmUp(): Promise<void> {
-  await recoverDrafts(notesRepo).catch(() => undefined)
-  await requestPersistenceOnce().catch(() => undefined)
-  await noteIndexFor(notesDb).ready()
+  await ensureWindowLock(notesRepo.author.window)
+  const open = await openWindows().catch(() => null)
+  await recoverDrafts(notesRepo, { openWindows: open }).catch(() => undefined)
+  await requestPersistence().catch(() => undefined)
+  await notesRepo.prepareSearch()
 }

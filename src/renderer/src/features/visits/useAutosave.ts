@@ -1,45 +1,56 @@
-import { computed, onBeforeUnmount, reactive, ref, shallowRef, toRaw, watch, type UnwrapRef } from 'vue'
+import { computed, onScopeDispose, reactive, ref, shallowRef, toRaw, watch, type UnwrapRef } from 'vue'
 import { ConflictError, describeStorageError } from '@renderer/notes/errors'
+import type { SaveOptions } from '@renderer/notes/repository'
+import { descendsFrom, type Versioned } from '@renderer/notes/version'
+import { usePageHideCopy, type Stash } from './usePageHideCopy'
+import type { RecordStore } from './recordStore'
+import { threeWay } from './threeWay'
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error' | 'conflict'
-
-interface Versioned {
-  revision: number
-  updatedAt: string
-}
 
 export interface AutosaveOptions<R extends Versioned, D extends object> {
   initial: R
   toDraft(record: R): D
-  save(baseRevision: number, draft: D): Promise<R>
-  /** localStorage key for the last-moment copy written when the page goes away unsaved. */
+  store: RecordStore<R, D>
+  /** localStorage key for the copy written at once when the page goes away unsaved. */
   stashKey?: string
-  /** At most one second, so at most one second of typing is ever only in memory. */
+  /** Pause after the last keystroke before a save. */
   delay?: number
-}
-
-interface Stash<D> {
-  baseRevision: number
-  draft: D
-  at: string
+  /**
+   * The longest any edit waits for its save, however steady the typing: what a crash, a kill or
+   * a power cut can lose. Each tick that cannot save (a conflict, a failing disk) refreshes the
+   * crash copy in IndexedDB instead.
+   */
+  maxWait?: number
+  /** Fields holding sets (causes, findings), merged item by item when two windows both changed them. */
+  setFields?: (keyof D)[]
 }
 
 /**
- * Autosave for one record: saves a debounced copy of the draft as the user types, one write at a
- * time, and flushes on demand (blur, route change, page hide). A failed write keeps the draft
- * and shows "Not saved"; a newer save from another window becomes a conflict for the user to
- * settle, never a silent overwrite.
+ * Autosave for one record: saves a copy of the draft as the user types (a pause of `delay`, and
+ * never more than `maxWait` after the first unsaved keystroke), one write at a time, without
+ * ever blocking typing; flushes on demand (blur, route change, page hide). A failed write keeps
+ * the draft and shows "Not saved". A save from another window is merged field by field when the
+ * two touched different fields; otherwise it is a conflict the user settles, and whatever they
+ * choose, both versions are kept (the one not chosen in the history).
  */
 export function useAutosave<R extends Versioned, D extends object>(options: AutosaveOptions<R, D>) {
-  const delay = Math.min(options.delay ?? 600, 1000)
+  const delay = options.delay ?? 500
+  // Under a second, with room left for the write itself to land: what a crash can lose.
+  const maxWait = options.maxWait ?? 750
+  const { store } = options
   const record = shallowRef<R>(options.initial)
   const draft = reactive(options.toDraft(options.initial)) as UnwrapRef<D>
   const state = ref<SaveState>('saved')
   const savedAt = ref<Date>(new Date(options.initial.updatedAt))
   const errorMessage = ref('')
+  /** The other window's version while a conflict waits for the user. */
   const conflict = shallowRef<R | null>(null)
+  /** A short line about what just happened (a merge, what "keep both" could not combine). */
+  const notice = ref('')
   let edits = 0
   let savedEdits = 0
+  let firstUnsavedAt: number | null = null
   let timer: ReturnType<typeof setTimeout> | undefined
   let inFlight: Promise<void> | null = null
   let applying = false
@@ -52,8 +63,8 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
     () => {
       if (applying) return
       edits++
-      if (state.value === 'conflict') return
-      if (state.value !== 'saving') state.value = 'dirty'
+      firstUnsavedAt ??= Date.now()
+      if (state.value === 'saved') state.value = 'dirty'
       schedule()
     },
     { deep: true, flush: 'sync' },
@@ -61,7 +72,8 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
 
   function schedule(): void {
     clearTimeout(timer)
-    timer = setTimeout(() => void flush(), delay)
+    const waited = firstUnsavedAt === null ? 0 : Date.now() - firstUnsavedAt
+    timer = setTimeout(() => void flush(), Math.max(0, Math.min(delay, maxWait - waited)))
   }
 
   function snapshot(): D {
@@ -79,18 +91,37 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
     applying = false
   }
 
-  /** Saves now if anything is unsaved. True when everything typed is stored. */
-  async function flush(): Promise<boolean> {
+  const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+
+  async function writeCrashCopy(): Promise<void> {
+    firstUnsavedAt = null
+    try {
+      await store.writeCrashCopy(record.value.rev, snapshot())
+    } catch {
+      // The disk refuses even this: the page-hide copy and the editor still hold the text.
+    }
+  }
+
+  /**
+   * Saves now if anything is unsaved (or `opts` asks for a save regardless). True when
+   * everything typed is stored.
+   */
+  async function flush(opts?: SaveOptions): Promise<boolean> {
     clearTimeout(timer)
     while (inFlight) await inFlight
-    if (state.value === 'conflict') return false
-    if (edits === savedEdits && state.value !== 'error') return true
+    if (state.value === 'conflict') {
+      await writeCrashCopy()
+      return false
+    }
+    if (edits === savedEdits && state.value !== 'error' && !opts) return true
     const upTo = edits
     const copy = snapshot()
+    firstUnsavedAt = null
     state.value = 'saving'
     inFlight = (async () => {
       try {
-        record.value = await options.save(record.value.revision, copy)
+        const saved = await store.save(record.value.rev, copy, opts)
+        record.value = saved
         savedEdits = upTo
         errorMessage.value = ''
         savedAt.value = new Date()
@@ -99,17 +130,11 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
         clearStash()
       } catch (error) {
         if (error instanceof ConflictError) {
-          const current = error.current as R
-          if (sameAsDraft(current, copy)) {
-            // The other save holds exactly this text (a copy saved at start-up, say): no choice to make.
-            takeStored(current, upTo)
-          } else {
-            conflict.value = current
-            state.value = 'conflict'
-          }
+          await met(error.current as R, copy, upTo)
         } else {
           errorMessage.value = describeStorageError(error)
           state.value = 'error'
+          await writeCrashCopy()
         }
       } finally {
         inFlight = null
@@ -120,15 +145,56 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
     return (state.value as SaveState) === 'saved'
   }
 
+  /** Another window's version met this window's unsaved edits. */
+  async function met(theirs: R, copy: D, upTo: number): Promise<void> {
+    const theirDraft = options.toDraft(theirs)
+    if (same(theirDraft, copy)) {
+      // The other save holds exactly this text (a copy saved at start-up, say): no choice to make.
+      takeStored(theirs, upTo)
+      return
+    }
+    const { merged, clashes } = threeWay(
+      options.toDraft(record.value),
+      theirDraft,
+      snapshot(),
+      options.setFields,
+    )
+    if (!clashes.length) {
+      record.value = theirs
+      setDraft(merged)
+      edits++
+      notice.value = 'Changes saved in another window were added to yours.'
+      state.value = 'dirty'
+      firstUnsavedAt ??= Date.now()
+      schedule()
+      return
+    }
+    clearTimeout(timer)
+    conflict.value = theirs
+    state.value = 'conflict'
+    await writeCrashCopy()
+  }
+
   /**
-   * The stored record as observed (Dexie liveQuery, across tabs). Our own saves come back with
-   * the revision we already hold; anything newer was saved elsewhere.
+   * The stored record as observed (a live query, across windows). Our own saves come back as
+   * the version we hold, or one it descends from; anything else was saved elsewhere.
    */
   function remoteChanged(remote: R | undefined): void {
     if (!remote) return
     latestRemote = remote
-    if (inFlight || remote.revision <= record.value.revision) return
+    if (inFlight) return
     latestRemote = null
+    const mine = record.value
+    if (remote.rev === mine.rev) {
+      // The same version; only what is kept beside it (conflicts to settle) may have changed.
+      if (!same(remote.conflicts, mine.conflicts)) record.value = { ...mine, conflicts: remote.conflicts }
+      return
+    }
+    if (descendsFrom(mine, remote.rev)) return
+    if (state.value === 'conflict') {
+      conflict.value = remote
+      return
+    }
     if (state.value === 'saved') {
       // Nothing unsaved here: take the other window's version quietly.
       record.value = remote
@@ -136,17 +202,7 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
       savedAt.value = new Date(remote.updatedAt)
       return
     }
-    if (!inFlight && sameAsDraft(remote, snapshot())) {
-      takeStored(remote, edits)
-      return
-    }
-    clearTimeout(timer)
-    conflict.value = remote
-    state.value = 'conflict'
-  }
-
-  function sameAsDraft(stored: R, copy: D): boolean {
-    return JSON.stringify(options.toDraft(stored)) === JSON.stringify(copy)
+    void met(remote, snapshot(), edits)
   }
 
   /** The stored record already holds everything typed up to edit `upTo`. */
@@ -161,20 +217,33 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
     else clearStash()
   }
 
-  /** Conflict: write this window's version over the other one. */
+  /** Conflict: this window's version becomes current; the other window's is kept in the history. */
   async function keepMine(): Promise<boolean> {
     const theirs = conflict.value
     if (!theirs) return flush()
     record.value = theirs
     conflict.value = null
     state.value = 'dirty'
-    return flush()
+    return flush({
+      newRun: true,
+      previous: { why: 'conflict', note: "The other window's version; this window's was chosen" },
+    })
   }
 
-  /** Conflict: take the other window's version (the user chose to drop theirs). */
-  function useTheirs(): void {
+  /** Conflict: the other window's version stays current; this window's is kept in the history. */
+  async function useTheirs(): Promise<boolean> {
     const theirs = conflict.value
-    if (!theirs) return
+    if (!theirs) return true
+    try {
+      await store.keepAside(
+        snapshot(),
+        record.value.rev,
+        "This window's version; the other window's was chosen",
+      )
+    } catch (error) {
+      errorMessage.value = describeStorageError(error)
+      return false
+    }
     record.value = theirs
     conflict.value = null
     setDraft(options.toDraft(theirs))
@@ -182,97 +251,64 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
     state.value = 'saved'
     savedAt.value = new Date(theirs.updatedAt)
     clearStash()
-  }
-
-  /** Conflict: take theirs and put this window's draft through `combine` (e.g. both notes). */
-  async function combine(merge: (theirs: D, mine: D) => D): Promise<boolean> {
-    const theirs = conflict.value
-    if (!theirs) return flush()
-    const mine = snapshot()
-    record.value = theirs
-    conflict.value = null
-    setDraft(merge(options.toDraft(theirs), mine))
-    edits++
-    state.value = 'dirty'
-    return flush()
-  }
-
-  // ---- last-moment copy ------------------------------------------------------------------------
-
-  function writeStash(): void {
-    if (!options.stashKey || state.value === 'saved') return
-    const stash: Stash<D> = {
-      baseRevision: record.value.revision,
-      draft: snapshot(),
-      at: new Date().toISOString(),
-    }
-    try {
-      localStorage.setItem(options.stashKey, JSON.stringify(stash))
-    } catch {
-      // Full or unavailable: the IndexedDB flush below is still attempted.
-    }
-  }
-
-  function clearStash(): void {
-    if (options.stashKey) localStorage.removeItem(options.stashKey)
-  }
-
-  /**
-   * A copy left by a page that closed before its save finished: put it back in the editor and
-   * save it, or show it as a conflict if the record moved on meanwhile.
-   */
-  async function recoverStash(): Promise<boolean> {
-    if (!options.stashKey) return false
-    const raw = localStorage.getItem(options.stashKey)
-    if (!raw) return false
-    let stash: Stash<D>
-    try {
-      stash = JSON.parse(raw) as Stash<D>
-    } catch {
-      clearStash()
-      return false
-    }
-    const current = record.value
-    if (JSON.stringify(options.toDraft(current)) === JSON.stringify(stash.draft)) {
-      // The save did land before the page went away.
-      clearStash()
-      return false
-    }
-    setDraft(stash.draft)
-    edits++
-    if (stash.baseRevision === current.revision) {
-      state.value = 'dirty'
-      await flush()
-    } else {
-      conflict.value = current
-      state.value = 'conflict'
-    }
     return true
   }
 
-  function onHide(): void {
-    if (document.visibilityState === 'hidden') {
-      writeStash()
-      void flush()
+  /**
+   * Conflict: both put together by `combine` become current; the two versions as they were are
+   * both kept in the history. `chosen` lists what could not be combined (single values).
+   */
+  async function keepBoth(combine: (theirs: D, mine: D) => { draft: D; chosen: string[] }): Promise<boolean> {
+    const theirs = conflict.value
+    if (!theirs) return flush()
+    const mine = snapshot()
+    try {
+      await store.keepAside(
+        mine,
+        record.value.rev,
+        "This window's version as it was before both were put together",
+      )
+    } catch (error) {
+      errorMessage.value = describeStorageError(error)
+      return false
     }
+    const both = combine(options.toDraft(theirs), mine)
+    record.value = theirs
+    conflict.value = null
+    setDraft(both.draft)
+    edits++
+    notice.value = ['Both versions were put together.', ...both.chosen].join(' ')
+    state.value = 'dirty'
+    return flush({
+      newRun: true,
+      previous: {
+        why: 'conflict',
+        note: "The other window's version as it was before both were put together",
+      },
+    })
   }
-  function onUnload(): void {
-    writeStash()
-    void flush()
-  }
-  document.addEventListener('visibilitychange', onHide)
-  window.addEventListener('beforeunload', onUnload)
-  window.addEventListener('pagehide', onUnload)
 
-  onBeforeUnmount(() => {
-    document.removeEventListener('visibilitychange', onHide)
-    window.removeEventListener('beforeunload', onUnload)
-    window.removeEventListener('pagehide', onUnload)
-    if (state.value !== 'saved') {
-      writeStash()
-      void flush()
+  /**
+   * A deliberate change of the whole record (an earlier version brought back, a conflict kept
+   * beside this version settled): saved at once as a version of its own.
+   */
+  async function commit(fields: Partial<D> | null, opts: SaveOptions): Promise<boolean> {
+    if (!(await flush())) return false
+    if (fields) {
+      setDraft({ ...snapshot(), ...fields })
+      edits++
     }
+    state.value = 'dirty'
+    return flush({ newRun: true, ...opts })
+  }
+
+  const { clearStash } = usePageHideCopy({
+    key: options.stashKey,
+    unsaved: () => state.value !== 'saved',
+    copy: (): Stash<D> => ({ baseRev: record.value.rev, fields: snapshot(), at: new Date().toISOString() }),
+    flush: () => void flush(),
   })
+  onScopeDispose(() => clearTimeout(timer))
 
   return {
     record,
@@ -282,11 +318,14 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
     savedAt,
     errorMessage,
     conflict,
+    notice,
     flush,
     remoteChanged,
     keepMine,
     useTheirs,
-    combine,
-    recoverStash,
+    keepBoth,
+    commit,
   }
 }
+
+export type Autosave<R extends Versioned, D extends object> = ReturnType<typeof useAutosave<R, D>>

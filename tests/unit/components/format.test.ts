@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import content from 'virtual:reference-content'
-import { countOf, medicinesFromText } from '../../../../src/renderer/src/features/patients/format'
-import { checkMedicines } from '../../../../src/renderer/src/reference/medcheck'
+import { countOf, medicinesFromText } from '../../../src/renderer/src/components/format'
+import { checkMedicines } from '../../../src/renderer/src/reference/medcheck'
 
 describe('medicinesFromText', () => {
   it('keeps each typed line whole, commas included', () => {

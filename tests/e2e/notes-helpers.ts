@@ -1,0 +1,83 @@
+/** Steps the notes browser tests share: reach the patients, make a patient and a visit, read the database. */
+import type { Page } from '@playwright/test'
+import { expect } from './fixtures'
+
+/** Every row of every table of the notes database, read with the plain IndexedDB API. */
+export async function dumpDb(page: Page): Promise<Record<string, unknown[]>> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('cramp-clinic')
+      req.onsuccess = () => resolve(req.result)
+      req.onerror = () => reject(req.error)
+    })
+    const out: Record<string, unknown[]> = {}
+    for (const name of Array.from(db.objectStoreNames)) {
+      out[name] = await new Promise<unknown[]>((resolve, reject) => {
+        const req = db.transaction(name).objectStore(name).getAll()
+        req.onsuccess = () => resolve(req.result)
+        req.onerror = () => reject(req.error)
+      })
+    }
+    db.close()
+    return out
+  })
+}
+
+/**
+ * The patient list from the sidebar. A click in the first moments after start can land while the
+ * start-up navigation is still settling, so it is repeated until the list shows.
+ */
+export async function toPatients(page: Page): Promise<void> {
+  await expect(async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
+    await expect(page.getByTestId('patients-screen')).toBeVisible({ timeout: 2000 })
+  }).toPass()
+}
+
+export async function newPatient(
+  page: Page,
+  name: string,
+  extra: { chart?: string; meds?: string } = {},
+): Promise<void> {
+  await toPatients(page)
+  await page.getByTestId('new-patient').click()
+  const dialog = page.getByTestId('new-patient-dialog')
+  await dialog.getByTestId('patient-name').fill(name)
+  if (extra.chart) await dialog.getByTestId('patient-chart').fill(extra.chart)
+  if (extra.meds) await dialog.getByTestId('patient-medicines').fill(extra.meds)
+  await dialog.getByTestId('create-patient').click()
+  await expect(page.getByTestId('patient-title')).toHaveText(name)
+}
+
+export async function newVisit(page: Page): Promise<string> {
+  await page.getByTestId('new-visit').click()
+  await expect(page.getByTestId('visit-screen')).toBeVisible()
+  return /#\/visits\/([^?]+)/.exec(page.url())![1]!
+}
+
+export async function saved(page: Page): Promise<void> {
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-state', 'saved')
+}
+
+export interface StoredVisit {
+  id: string
+  reason: string
+  note: string
+  plan: string
+  followUpDate: string
+  rev: string
+  conflicts: string[]
+}
+
+export async function storedVisit(page: Page, id: string): Promise<StoredVisit> {
+  return (await dumpDb(page))['visits']!.find((v) => (v as { id: string }).id === id) as StoredVisit
+}
+
+export async function historyOf(
+  page: Page,
+  id: string,
+): Promise<{ why: string; note: string; record: StoredVisit }[]> {
+  return (
+    (await dumpDb(page))['history'] as { recordId: string; why: string; note: string; record: StoredVisit }[]
+  ).filter((h) => h.recordId === id)
+}
