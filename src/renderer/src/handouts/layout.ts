@@ -11,6 +11,9 @@ export const COLORS = {
   noteSoft: '#f4f6f8',
 } as const
 
+/** The colours of one handout: COLORS, or the same with the clinic's accent (see palette.ts). */
+export type Palette = { [K in keyof typeof COLORS]: string }
+
 export interface TypeScale {
   body: number
   small: number
