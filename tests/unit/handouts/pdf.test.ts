@@ -3,6 +3,8 @@ import { buildHandout, logoProbe, logoProbeError } from '../../../src/renderer/s
 import { renderPdfNode } from '../../../src/renderer/src/handouts/render-node'
 import { HANDOUT_SECTION_IDS, sha256Hex } from '../../../src/renderer/src/handouts/spec'
 import { logoFromFile } from '../../../src/renderer/src/handouts/clinic'
+import { HELP_TITLE } from '../../../src/renderer/src/handouts/v2/help'
+import { sourceText } from '../../../src/renderer/src/handouts/v2/sources'
 import { makePng, makeSpec, pdfPages, pdfText, realContent, SVG_LOGO } from './helpers'
 
 const content = realContent()
@@ -57,12 +59,16 @@ describe('handout PDF', () => {
     })
   })
 
-  it('shows every exercise with its counts', async () => {
-    const text = await pdfText(await render(makeSpec({ causes: [], sections: ['exercises'] })))
-    for (const ex of content.topics.find((t) => t.id === 'exercises')!.exercises!) {
-      expect(text).toContain(ex.name)
-      expect(text.replace(/\s+/g, ' ')).toContain(ex.counts.split(' ').slice(0, 4).join(' '))
-    }
+  it('shows every chosen exercise with its dose line', async () => {
+    const all = content.topics.find((t) => t.id === 'exercises')!.exercises!
+    const spec = makeSpec({
+      causes: [],
+      sections: ['exercises'],
+      exercises: all.map((e) => ({ id: e.id, dose: {} })),
+    })
+    const text = await pdfText(await render(spec))
+    for (const ex of all) expect(text).toContain(ex.name)
+    expect(text.split('As shown in clinic').length - 1).toBe(all.length)
   })
 
   it('lists the patient medicines with what the check found, unknown ones included', async () => {
@@ -97,7 +103,7 @@ describe('handout PDF', () => {
     const normal = await pdfPages(await render(makeSpec()))
     const large = await pdfPages(await render(makeSpec({ options: { largePrint: true, pageSize: 'A4' } })))
     const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-    expect(median(normal.flatMap((p) => p.sizes))).toBe(11)
+    expect(median(normal.flatMap((p) => p.sizes))).toBe(10)
     expect(median(large.flatMap((p) => p.sizes))).toBeGreaterThanOrEqual(16)
     expect(large.length).toBeGreaterThan(normal.length)
   })
@@ -118,35 +124,37 @@ describe('handout PDF', () => {
       spec.clinic.address.replace(/\n/g, ', '),
       `${spec.clinic.phone} · ${spec.clinic.emailOrWebsite}`,
       spec.clinic.footer,
-      '21 November 2026 Sources: Source:',
-      ...content.meta.sources.map((s) => `${s.title} ${s.title};`),
+      '21 November 2026 Sources',
+      ...content.meta.sources.map((s) => sourceText(s.id, content)),
     ]
     // Lines wrap anywhere, so compare word by word.
     const words = new Set(allowed.join(' ').split(/\s+/))
     for (const it of small) {
       expect(it.size, it.str).toBeGreaterThanOrEqual(12)
-      if (/^Page \d+ of \d+$/.test(it.str.trim())) continue
+      // Page numbers, the numbers of the source list and the source marks after each block.
+      if (/^(Page \d+ of \d+|\d+\.|[[\]\d, ]+)$/.test(it.str.trim())) continue
       for (const w of it.str.trim().split(/\s+/))
         expect(words.has(w), `"${it.str}" at ${it.size} pt is not header, footer or sources`).toBe(true)
     }
   })
 
-  it('repeats the "When to seek help" title on each page its box runs onto', async () => {
-    const help = content.topics.find((t) => t.id === 'when-to-seek-help')!
-    const note = Array.from({ length: 8 }, (_, i) => `Point ${i + 1}: keep stretching each evening.`).join(
-      '\n\n',
+  it('repeats the "When to get help" title on each page its box runs onto', async () => {
+    // Four tiers of every flag: a box far taller than a page in large print.
+    const tiers = ['now', 'soon', 'routine', undefined] as const
+    const many = structuredClone(content)
+    many.redFlags = tiers.flatMap((urgency, i) =>
+      content.redFlags.map((f) => ({
+        ...f,
+        id: `${f.id}-${i}`,
+        patientText: `${f.patientText} (group ${i})`,
+        ...(urgency ? { urgency, urgencySources: f.sources } : {}),
+      })),
     )
-    const spec = makeSpec({
-      causes: [],
-      sections: [],
-      personalNote: note,
-      options: { largePrint: true, pageSize: 'A4' },
-    })
-    const pages = (await pdfPages(await render(spec))).map((p) => p.text)
-    const headings = help.sections.map((s) => s.heading).filter((h): h is string => Boolean(h))
-    const boxPages = pages.filter((text) => headings.some((h) => text.includes(h)))
-    expect(boxPages.length, 'the box should run over two pages for this test to mean anything').toBe(2)
-    for (const text of boxPages) expect(text).toContain(help.title)
+    const spec = makeSpec({ causes: [], sections: [], options: { largePrint: true, pageSize: 'A4' } })
+    const pages = (await pdfPages(await renderPdfNode(buildHandout(spec, many)))).map((p) => p.text)
+    const boxPages = pages.filter((text) => /\(group \d\)/.test(text))
+    expect(boxPages.length, 'the box should run over pages for this test to mean anything').toBeGreaterThan(1)
+    for (const text of boxPages) expect(text).toContain(HELP_TITLE)
   })
 
   it('prints a long personal note in full, even as one paragraph in large print', async () => {

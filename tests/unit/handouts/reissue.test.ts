@@ -103,4 +103,27 @@ describe('reissue', () => {
     expect(parseHandoutSpec(next)).toEqual(next)
     expect(spec.clinic.name).toBe(CLINIC.name)
   })
+
+  it('brings a handout of the first layout to the two-page layout without losing what it printed', () => {
+    const v1 = parseHandoutSpec({
+      ...makeSpec(),
+      format: 1,
+      causes: ['dehydration', 'poor-footwear'],
+      sections: ['exercises'],
+    })
+    const next = withCurrent(v1, content, CLINIC)
+    expect(next.format).toBe(2)
+    expect(next.moreDetail).toEqual(['dehydration', 'poor-footwear'])
+    const all = content.topics.find((t) => t.id === 'exercises')!.exercises!
+    expect(next.exercises?.map((e) => e.id)).toEqual(all.map((e) => e.id))
+    expect(parseHandoutSpec(next)).toEqual(next)
+  })
+
+  it('compares clinic details with the logo fields in, at every depth', () => {
+    const logo = logoFromFile(makePng(40, 40))
+    const spec = makeSpec({ clinic: { ...CLINIC, logo } })
+    expect(checkReissue(spec, content, { ...CLINIC, logo: structuredClone(logo) }).clinicChanged).toBe(false)
+    const other = logoFromFile(makePng(40, 41))
+    expect(checkReissue(spec, content, { ...CLINIC, logo: other }).clinicChanged).toBe(true)
+  })
 })

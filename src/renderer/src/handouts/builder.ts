@@ -9,10 +9,11 @@ import { DRAWINGS } from './drawings'
 import { assertPrintable } from './glyphs'
 import type { HandoutSpec } from './spec'
 import { buildHandoutV1 } from './v1/build'
+import { buildHandoutV2 } from './v2/build'
 
 export { logoProbe, logoProbeError } from './chrome'
 
-export const HANDOUT_TITLE = 'Foot and ankle cramps: your care plan'
+export { HANDOUT_TITLE } from './v2/page-one'
 
 export interface BuildOptions {
   /** Exercise drawings by id; the app's own set unless a test passes another. */
@@ -25,5 +26,6 @@ export function buildHandout(
   options: BuildOptions = {},
 ): TDocumentDefinitions {
   assertPrintable(spec)
-  return buildHandoutV1(spec, content, options.drawings ?? DRAWINGS)
+  const drawings = options.drawings ?? DRAWINGS
+  return spec.format === 1 ? buildHandoutV1(spec, content, drawings) : buildHandoutV2(spec, content, drawings)
 }

@@ -20,13 +20,15 @@ export interface ChromeInput {
   pageSize: keyof typeof PAGE_WIDTH
   t: TypeScale
   colors: Palette
+  /** Space above the header, in points (the first layout used 26). */
+  top?: number
 }
 
 const HEADER_TOP = 26
 export const HEADER_GAP = 18
 const BAND_LINE = 1.1
 
-export function header({ clinic, pageSize, t, colors }: ChromeInput): Band {
+export function header({ clinic, pageSize, t, colors, top = HEADER_TOP }: ChromeInput): Band {
   const contact = [clinic.phone, clinic.emailOrWebsite].filter(Boolean).map(printable).join('   ·   ')
   const address = printable(clinic.address)
     .split(/\r?\n/)
@@ -41,8 +43,7 @@ export function header({ clinic, pageSize, t, colors }: ChromeInput): Band {
     textHeight(name, t.headerName, identityWidth, BAND_LINE) +
     (address ? 2 + textHeight(address, t.headerText, identityWidth, BAND_LINE) : 0) +
     (contact ? 1 + textHeight(contact, t.headerText, identityWidth, BAND_LINE) : 0)
-  const height =
-    HEADER_TOP + Math.max(logo ? (logo.height as number) : 0, identityHeight + (logo ? 2 : 0)) + 8 + 1.2
+  const height = top + Math.max(logo ? (logo.height as number) : 0, identityHeight + (logo ? 2 : 0)) + 8 + 1.2
   const identity: Pdf = {
     stack: [
       { text: name, fontSize: t.headerName, bold: true, color: colors.accent, lineHeight: BAND_LINE },
@@ -72,7 +73,7 @@ export function header({ clinic, pageSize, t, colors }: ChromeInput): Band {
   } as Pdf
   const render: DynamicContent = () =>
     ({
-      margin: [MARGIN_X, HEADER_TOP, MARGIN_X, 0],
+      margin: [MARGIN_X, top, MARGIN_X, 0],
       stack: [
         {
           columns: logo

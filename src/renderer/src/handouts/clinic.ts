@@ -4,6 +4,7 @@
  * details it was first given with.
  */
 import { z } from 'zod'
+import { contrastOnWhite, MIN_ACCENT_CONTRAST } from './palette'
 
 /** The logo is embedded in every PDF and in every stored spec: keep it small. */
 export const LOGO_MAX_BYTES = 256 * 1024
@@ -41,6 +42,16 @@ export const ClinicSettingsSchema = z
     logo: LogoSchema.optional(),
     defaultClinician: line(120),
     footer: line(300),
+    /** Headings and rules on the handout; absent: the app's teal. */
+    accentColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0f6b63')
+      .refine((c) => contrastOnWhite(c) >= MIN_ACCENT_CONTRAST, {
+        message: 'is too light to read on white paper; choose a darker colour',
+      })
+      .optional(),
+    /** How dates are written and typed across the app and on handouts; absent: day first. */
+    dateOrder: z.enum(['day-month', 'month-day']).optional(),
   })
   .strict()
 export type ClinicSettings = z.infer<typeof ClinicSettingsSchema>

@@ -63,6 +63,25 @@ export const LARGE: TypeScale = {
   drawingWidth: 130,
 }
 
+/**
+ * The two-page handout (spec format 2): a little smaller and tighter than NORMAL, as printed
+ * leaflets are, so three causes with the usual sections fit on two sides of A4.
+ */
+export const COMPACT: TypeScale = {
+  body: 10,
+  small: 7.5,
+  label: 10,
+  footer: 7.5,
+  headerName: 13,
+  headerText: 8.5,
+  title: 17,
+  h2: 12.5,
+  h3: 10.5,
+  lineHeight: 1.15,
+  gap: 5,
+  drawingWidth: 54,
+}
+
 export const MARGIN_X = 54
 
 /** Page widths in points, as pdfmake's standard sizes. */

@@ -7,7 +7,12 @@ import type { Content } from '@renderer/reference/schema'
 import { splitMedicines } from '@renderer/reference/medcheck'
 import type { ClinicSettings } from '@renderer/handouts/clinic'
 import { renderHandout } from '@renderer/handouts/render-browser'
-import { parseHandoutSpec, type HandoutSectionId, type HandoutSpec } from '@renderer/handouts/spec'
+import {
+  CURRENT_FORMAT,
+  parseHandoutSpec,
+  type HandoutSectionId,
+  type HandoutSpec,
+} from '@renderer/handouts/spec'
 
 export interface Draft {
   patientName: string
@@ -50,7 +55,7 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
     try {
       return {
         spec: parseHandoutSpec({
-          format: 1,
+          format: CURRENT_FORMAT,
           patient: {
             name: draft.patientName,
             ...(draft.dateOfBirth ? { dateOfBirth: draft.dateOfBirth } : {}),
