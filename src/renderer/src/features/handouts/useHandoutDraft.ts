@@ -6,13 +6,15 @@ import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue'
 import type { Content } from '@renderer/reference/schema'
 import { splitMedicines } from '@renderer/reference/medcheck'
 import type { ClinicSettings } from '@renderer/handouts/clinic'
-import { renderHandout } from '@renderer/handouts/render-browser'
+import { pageCount } from '@renderer/handouts/page-count'
+import { pdfMakeLoaded, renderHandout } from '@renderer/handouts/render-browser'
 import {
   CURRENT_FORMAT,
   parseHandoutSpec,
   type HandoutSectionId,
   type HandoutSpec,
 } from '@renderer/handouts/spec'
+import { exerciseRows, readDoses, type ExerciseRow } from './exerciseRows'
 
 export interface Draft {
   patientName: string
@@ -20,7 +22,10 @@ export interface Draft {
   visitId: string
   date: string
   causes: string[]
+  /** Causes printed with their self-care and prevention too. */
+  moreDetail: string[]
   sections: HandoutSectionId[]
+  exercises: ExerciseRow[]
   medicines: string
   personalNote: string
   clinician: string
@@ -35,6 +40,9 @@ export const DEFAULT_SECTIONS: HandoutSectionId[] = [
   'when-to-seek-help',
 ]
 
+/** What the preview is doing, in words the editor shows beside it. */
+export type Stage = '' | 'loading' | 'building'
+
 export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, today: string) {
   const draft = reactive<Draft>({
     patientName: '',
@@ -42,7 +50,9 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
     visitId: '',
     date: today,
     causes: [],
+    moreDetail: [],
     sections: [...DEFAULT_SECTIONS],
+    exercises: exerciseRows(content),
     medicines: '',
     personalNote: '',
     clinician: '',
@@ -52,6 +62,8 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
 
   const specResult = computed((): { spec: HandoutSpec } | { error: string } => {
     if (!draft.patientName.trim()) return { error: '' }
+    const doses = draft.sections.includes('exercises') ? readDoses(draft.exercises) : { choices: [] }
+    if ('error' in doses) return { error: doses.error }
     try {
       return {
         spec: parseHandoutSpec({
@@ -63,7 +75,9 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
           ...(draft.visitId ? { visitId: draft.visitId } : {}),
           date: draft.date,
           causes: [...draft.causes],
+          moreDetail: draft.moreDetail.filter((c) => draft.causes.includes(c)),
           sections: [...draft.sections],
+          exercises: doses.choices,
           medicines: splitMedicines(draft.medicines),
           personalNote: draft.personalNote,
           clinician: draft.clinician.trim(),
@@ -80,7 +94,9 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
   const pdf = shallowRef<Uint8Array | null>(null)
   /** The spec the current `pdf` was made from. */
   const pdfSpec = shallowRef<HandoutSpec | null>(null)
+  const pages = computed(() => (pdf.value ? pageCount(pdf.value) : 0))
   const busy = ref(false)
+  const stage = ref<Stage>('')
   const error = ref('')
   let sequence = 0
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -94,9 +110,11 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
       pdf.value = null
       pdfSpec.value = null
       busy.value = false
+      stage.value = ''
       return
     }
     busy.value = true
+    stage.value = pdfMakeLoaded() ? 'building' : 'loading'
     try {
       const bytes = await renderHandout(r.spec, content)
       if (mine !== sequence) return
@@ -109,7 +127,10 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
       pdf.value = null
       pdfSpec.value = null
     } finally {
-      if (mine === sequence) busy.value = false
+      if (mine === sequence) {
+        busy.value = false
+        stage.value = ''
+      }
     }
   }
 
@@ -147,5 +168,5 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
     inflight = render()
   }
 
-  return { draft, specResult, pdf, busy, error, current, start }
+  return { draft, specResult, pdf, pages, busy, stage, error, current, start }
 }
