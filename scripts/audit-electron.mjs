@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Runs electronegativity over src/ and fails on any finding other than the two that always need
 // a person's review (CSP_GLOBAL_CHECK, PRELOAD_JS_CHECK). The tool exits 0 even with findings,
-// so this reads its CSV report.
+// so this reads its report. SARIF, not CSV: the tool writes the CSV header and body with two
+// concurrent writes, and under load the header could overwrite the start of the body (a flaky
+// `npm test`); SARIF is one JSON document written once.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,30 +12,33 @@ import { join } from 'node:path'
 const ALLOWED = new Set(['CSP_GLOBAL_CHECK', 'PRELOAD_JS_CHECK'])
 const input = process.argv[2] ?? 'src'
 const dir = mkdtempSync(join(tmpdir(), 'eneg-'))
-const report = join(dir, 'report.csv')
+const report = join(dir, 'report.sarif')
 const run = spawnSync(
   'npx',
   ['--no-install', 'electronegativity', '-i', input, '-e', '45.4.1', '-r', '-o', report],
-  {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  },
+  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
 )
-let csv
+let sarif
 try {
-  csv = readFileSync(report, 'utf8')
-} catch {
-  console.error('audit:electron: electronegativity wrote no report.\n' + run.stdout + run.stderr)
+  sarif = JSON.parse(readFileSync(report, 'utf8'))
+} catch (e) {
+  console.error(
+    `audit:electron: electronegativity wrote no readable report (${e.message}).\n${run.stdout}${run.stderr}`,
+  )
   process.exit(1)
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }
-const rows = csv
-  .trim()
-  .split('\n')
-  .slice(1)
-  .filter((l) => l.trim())
-const findings = rows.map((l) => ({ id: l.split(',')[0], line: l }))
+const results = sarif?.runs?.[0]?.results
+if (run.status !== 0 || !Array.isArray(results)) {
+  console.error(`audit:electron: electronegativity failed (exit ${run.status}).\n${run.stdout}${run.stderr}`)
+  process.exit(1)
+}
+const findings = results.map((r) => {
+  const loc = r.locations?.[0]?.physicalLocation
+  const where = `${loc?.artifactLocation?.uri ?? '?'}:${loc?.region?.startLine ?? '?'}`
+  return { id: String(r.ruleId), line: `${r.ruleId} ${where} ${r.message?.text ?? ''}`.trim() }
+})
 const bad = findings.filter((f) => !ALLOWED.has(f.id))
 for (const f of findings) console.log(`${ALLOWED.has(f.id) ? 'review' : 'FAIL  '} ${f.line}`)
 if (bad.length) {

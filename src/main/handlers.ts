@@ -6,15 +6,22 @@
 import { randomBytes } from 'node:crypto'
 import { open, rename, stat, unlink, readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { filterFor, OPEN_PURPOSES, SAVE_PURPOSES, withAllowedExtension } from '../shared/files'
 import type {
   AppInfo,
-  FileFilter,
-  IpcContract,
+  Channel,
   OpenFileResult,
   OpenPathResult,
   Request,
+  Response,
   SaveFileResult,
 } from '../shared/ipc'
+
+/** A native dialog's file-type filter (Electron's shape). */
+export interface FileFilter {
+  name: string
+  extensions: string[]
+}
 
 export interface DialogPort {
   /** Native save dialog: the chosen path, or null when cancelled. */
@@ -35,7 +42,7 @@ export interface HandlerDeps {
 }
 
 export type Handlers = {
-  [C in keyof IpcContract]: (req: IpcContract[C]['request']) => Promise<IpcContract[C]['response']>
+  [C in Channel]: (req: Request<C>) => Promise<Response<C>>
 }
 
 /** Turns a file-system error into a sentence a clinic receptionist can act on. */
@@ -63,9 +70,9 @@ export function describeFsError(e: unknown, action: 'save' | 'open'): string {
  * Writes through a temporary file in the same folder and renames it into place, so a full disk
  * or a crash never leaves a half-written file where the old one was.
  */
-export async function writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, data: Uint8Array, mode = 0o666): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
-  const fh = await open(tmp, 'wx')
+  const fh = await open(tmp, 'wx', mode)
   try {
     await fh.writeFile(data)
     await fh.sync()
@@ -90,8 +97,11 @@ export function formatBytes(n: number): string {
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  /** Only files the user saved through the dialog in this session may be opened in the viewer. */
-  const savedPaths = new Set<string>()
+  /**
+   * Only files the user saved through the dialog in this session, of a purpose the system viewer
+   * is for (PDFs), may be opened in it.
+   */
+  const viewablePaths = new Set<string>()
 
   return {
     async 'app:info'() {
@@ -99,19 +109,24 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async 'file:save'(req: Request<'file:save'>): Promise<SaveFileResult> {
-      const path = await deps.dialog.chooseSavePath(req.suggestedName, req.filters)
-      if (!path) return { status: 'cancelled' }
+      const kind = SAVE_PURPOSES[req.purpose]
+      const chosen = await deps.dialog.chooseSavePath(withAllowedExtension(req.suggestedName, kind), [
+        filterFor(kind),
+      ])
+      if (!chosen) return { status: 'cancelled' }
+      // Dialogs on Linux let the user type any name: the purpose, not the name, decides the type.
+      const path = withAllowedExtension(chosen, kind)
       try {
-        await writeFileAtomic(path, req.data)
+        await writeFileAtomic(path, req.data, kind.mode)
       } catch (e) {
         return { status: 'error', message: describeFsError(e, 'save') }
       }
-      savedPaths.add(path)
+      if (kind.viewable) viewablePaths.add(path)
       return { status: 'saved', path, name: basename(path) }
     },
 
     async 'file:open'(req: Request<'file:open'>): Promise<OpenFileResult> {
-      const path = await deps.dialog.chooseOpenPath(req.filters)
+      const path = await deps.dialog.chooseOpenPath([filterFor(OPEN_PURPOSES[req.purpose])])
       if (!path) return { status: 'cancelled' }
       try {
         const info = await stat(path)
@@ -130,8 +145,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async 'file:open-path'(req: Request<'file:open-path'>): Promise<OpenPathResult> {
-      if (!savedPaths.has(req.path)) {
-        return { status: 'error', message: 'Only files saved from the app in this session can be opened.' }
+      if (!viewablePaths.has(req.path)) {
+        return {
+          status: 'error',
+          message: 'Only handouts saved from the app in this session can be opened from here.',
+        }
       }
       const error = await deps.shell.openPath(req.path)
       return error

@@ -7,10 +7,10 @@ import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell } fr
 import { APP_NAME, APP_ORIGIN, APP_SCHEME } from '../shared/csp'
 import { createDispatcher } from './dispatch'
 import { createHandlers } from './handlers'
-import { registerIpc } from './ipc'
+import { emit, registerIpc } from './ipc'
 import { buildMenu } from './menu'
 import { serveAsset } from './protocol'
-import { guardContents, guardSession } from './security'
+import { guardContents, guardSession, isTrustedSender } from './security'
 import { fitToDisplays, loadWindowState, MIN_SIZE, saveWindowState } from './window-state'
 
 // Fixed name and data folder: IndexedDB lives per profile folder, so these must never change.
@@ -79,9 +79,15 @@ function start(): void {
       electronVersion: process.versions.electron,
     }),
   })
-  registerIpc(createDispatcher(handlers), (w) => w !== null && w === mainWindow)
+  registerIpc(
+    createDispatcher(handlers),
+    (event) =>
+      mainWindow !== null &&
+      BrowserWindow.fromWebContents(event.sender) === mainWindow &&
+      isTrustedSender(event.senderFrame, devServerUrl),
+  )
 
-  Menu.setApplicationMenu(buildMenu(APP_NAME, () => mainWindow?.webContents.send('menu:about')))
+  Menu.setApplicationMenu(buildMenu(APP_NAME, () => emit(mainWindow?.webContents, 'menu:about')))
   createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow()

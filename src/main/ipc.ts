@@ -1,16 +1,18 @@
 /** The only place that touches ipcMain: every channel goes through the dispatcher's checks. */
-import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron'
-import { CHANNELS } from '../shared/ipc'
+import { ipcMain, type IpcMainInvokeEvent } from 'electron'
+import { CHANNELS, type EventChannel } from '../shared/ipc'
 import type { Dispatch } from './dispatch'
 
-export function registerIpc(dispatch: Dispatch, isOwnWindow: (w: BrowserWindow | null) => boolean): void {
+/** Registers exactly the contract's channels; `isTrusted` decides who may call them. */
+export function registerIpc(dispatch: Dispatch, isTrusted: (event: IpcMainInvokeEvent) => boolean): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) =>
-      dispatch(
-        channel,
-        payload,
-        isOwnWindow(BrowserWindow.fromWebContents(event.sender)) && event.senderFrame?.parent == null,
-      ),
+      dispatch(channel, payload, isTrusted(event)),
     )
   }
+}
+
+/** Sends one of the contract's events to the page (the preload subscribes by the same name). */
+export function emit(contents: { send(channel: string): void } | undefined, channel: EventChannel): void {
+  contents?.send(channel)
 }

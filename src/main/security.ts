@@ -19,6 +19,35 @@ export function isAppUrl(url: string, devServerUrl?: string): boolean {
   }
 }
 
+/** The frame an IPC message came from, as Electron's WebFrameMain shows it. */
+export interface SenderFrame {
+  url: string
+  parent: unknown
+}
+
+/**
+ * VS Code's validatedIpcMain: an IPC call is trusted only from a top frame (no parent) whose URL
+ * is the app's own origin. A destroyed frame (null), an iframe, or a page that navigated away to
+ * anything else is refused.
+ */
+export function isTrustedSender(frame: SenderFrame | null | undefined, devServerUrl?: string): boolean {
+  return frame != null && frame.parent === null && isAppUrl(frame.url, devServerUrl)
+}
+
+/**
+ * The one permission the app's own pages get: persistent storage, so Chromium never evicts the
+ * notes database under disk pressure. Everything else, and anything from another origin, is denied.
+ */
+const GRANTED_TO_APP: ReadonlySet<string> = new Set(['persistent-storage'])
+
+export function isPermissionGranted(
+  permission: string,
+  requestingUrl: string | undefined,
+  devServerUrl?: string,
+): boolean {
+  return GRANTED_TO_APP.has(permission) && !!requestingUrl && isAppUrl(requestingUrl, devServerUrl)
+}
+
 /** Requests the session lets through: the app's own scheme and in-memory data; nothing else. */
 export function isAllowedRequest(url: string, devServerUrl?: string): boolean {
   if (url.startsWith('data:') || url.startsWith('blob:') || url.startsWith('devtools:')) return true
@@ -60,9 +89,14 @@ export function guardContents(
 
 export interface GuardableSession {
   setPermissionRequestHandler(
-    h: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void,
+    h: (
+      wc: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: { requestingUrl?: string },
+    ) => void,
   ): void
-  setPermissionCheckHandler(h: (wc: unknown, permission: string) => boolean): void
+  setPermissionCheckHandler(h: (wc: unknown, permission: string, requestingOrigin: string) => boolean): void
   webRequest: {
     onBeforeRequest(
       listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void,
@@ -76,11 +110,14 @@ export function guardSession(
   log: (msg: string) => void,
   devServerUrl?: string,
 ): void {
-  session.setPermissionRequestHandler((_wc, permission, callback) => {
-    log(`permission denied: ${permission}`)
-    callback(false)
+  session.setPermissionRequestHandler((_wc, permission, callback, details) => {
+    const granted = isPermissionGranted(permission, details?.requestingUrl, devServerUrl)
+    if (!granted) log(`permission denied: ${permission} (${details?.requestingUrl ?? 'unknown page'})`)
+    callback(granted)
   })
-  session.setPermissionCheckHandler(() => false)
+  session.setPermissionCheckHandler((_wc, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin, devServerUrl),
+  )
   session.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isAllowedRequest(details.url, devServerUrl)
     if (!allowed) log(`network request cancelled: ${details.url}`)

@@ -1,24 +1,44 @@
 /**
- * The page gets named methods only, one per IPC channel; never ipcRenderer itself.
+ * The page gets named methods only, built from the IPC contract: one per channel, each invoking
+ * exactly its own channel with the request it is given; never ipcRenderer itself.
  * Bundled as one self-contained CommonJS file (a sandboxed preload cannot load modules).
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import type { BridgeEvents, DesktopBridge } from '../shared/ipc'
+import {
+  CHANNELS,
+  contract,
+  EVENT_CHANNELS,
+  events,
+  type BridgeEvents,
+  type Channel,
+  type DesktopBridge,
+  type EventChannel,
+  type Request,
+  type Response,
+} from '../shared/ipc'
 
-const bridge: DesktopBridge = {
-  appInfo: () => ipcRenderer.invoke('app:info'),
-  saveFile: (req) => ipcRenderer.invoke('file:save', req),
-  openFile: (req) => ipcRenderer.invoke('file:open', req),
-  openPath: (path) => ipcRenderer.invoke('file:open-path', { path }),
+/** Typed invoke, as GitHub Desktop's ipc-renderer: the channel decides request and response. */
+function invoke<C extends Channel>(channel: C, req: Request<C>): Promise<Response<C>> {
+  return ipcRenderer.invoke(channel, req)
 }
 
-const events: BridgeEvents = {
-  onAbout: (fn) => {
-    const listener = (): void => fn()
-    ipcRenderer.on('menu:about', listener)
-    return () => ipcRenderer.removeListener('menu:about', listener)
-  },
+function subscribe(channel: EventChannel, fn: () => void): () => void {
+  // A wrapper, so the page never sees the IpcRendererEvent (it holds `sender`).
+  const listener = (): void => fn()
+  ipcRenderer.on(channel, listener)
+  return () => ipcRenderer.removeListener(channel, listener)
 }
+
+const bridge = Object.fromEntries(
+  CHANNELS.map((channel) => [
+    contract[channel].method,
+    (req: Request<typeof channel>) => invoke(channel, req),
+  ]),
+) as DesktopBridge
+
+const bridgeEvents = Object.fromEntries(
+  EVENT_CHANNELS.map((channel) => [events[channel], (fn: () => void) => subscribe(channel, fn)]),
+) as BridgeEvents
 
 contextBridge.exposeInMainWorld('bridge', bridge)
-contextBridge.exposeInMainWorld('bridgeEvents', events)
+contextBridge.exposeInMainWorld('bridgeEvents', bridgeEvents)

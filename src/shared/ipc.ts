@@ -1,52 +1,38 @@
 /**
- * The one IPC contract between the renderer and main. Channel name -> request and response.
- * Main validates every request against `requestSchemas` before acting; the preload exposes one
- * named method per channel and nothing else. Pure: imports only zod.
+ * The one IPC contract between the renderer and main. Each channel is ONE entry in `contract`:
+ * the bridge method the page calls, main's request schema and (as a type) the response. The
+ * preload builds `window.bridge` by iterating it, main registers exactly its channels and
+ * validates every request against its schema, and the `Handlers` type makes main implement each.
+ * Events main sends to the page are one entry each in `events`.
+ *
+ * Schemas are written as functions of zod, and zod is imported here as a type only: the
+ * sandboxed preload bundles this file and can `require` nothing but electron, so it must not
+ * pull zod in. Main builds the schemas once (src/main/dispatch.ts).
  */
-import { z } from 'zod'
+import type { z } from 'zod'
+import { OPEN_PURPOSE_NAMES, SAVE_PURPOSE_NAMES } from './files'
+
+export type Zod = typeof z
+
+export type { OpenPurpose, SavePurpose } from './files'
 
 /** Largest file the renderer may ask main to read (backups, logos). */
 export const MAX_OPEN_BYTES = 256 * 1024 * 1024
 /** Largest file the renderer may ask main to write. */
 export const MAX_SAVE_BYTES = 512 * 1024 * 1024
 
-const FileFilterSchema = z
-  .object({
-    name: z.string().min(1).max(100),
-    extensions: z
-      .array(z.string().regex(/^[A-Za-z0-9*]{1,10}$/))
-      .min(1)
-      .max(20),
-  })
-  .strict()
-export type FileFilter = z.infer<typeof FileFilterSchema>
-
 /** A plain file name: no folders, no control characters. */
-const FileNameSchema = z
-  .string()
-  .min(1)
-  .max(200)
-  .refine((s) => !/[\\/\u0000-\u001f]/.test(s) && s !== '.' && s !== '..', 'must be a plain file name')
+const fileName = (z: Zod) =>
+  z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((s) => !/[\\/\u0000-\u001f]/.test(s) && s !== '.' && s !== '..', 'must be a plain file name')
 
-const BytesSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be bytes')
-
-export const requestSchemas = {
-  'app:info': z.undefined(),
-  'file:save': z
-    .object({
-      suggestedName: FileNameSchema,
-      filters: z.array(FileFilterSchema).max(10),
-      data: BytesSchema.refine((b) => b.byteLength <= MAX_SAVE_BYTES, 'file too large'),
-    })
-    .strict(),
-  'file:open': z
-    .object({
-      filters: z.array(FileFilterSchema).max(10),
-      maxBytes: z.number().int().positive().max(MAX_OPEN_BYTES),
-    })
-    .strict(),
-  'file:open-path': z.object({ path: z.string().min(1).max(4096) }).strict(),
-} as const
+const bytes = (z: Zod, max: number) =>
+  z
+    .custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be bytes')
+    .refine((b) => b.byteLength <= max, 'file too large')
 
 export interface AppInfo {
   name: string
@@ -70,43 +56,71 @@ export type OpenFileResult =
 
 export type OpenPathResult = { status: 'opened' } | { status: 'error'; message: string }
 
-export interface IpcContract {
-  'app:info': { request: z.infer<(typeof requestSchemas)['app:info']>; response: AppInfo }
-  'file:save': { request: z.infer<(typeof requestSchemas)['file:save']>; response: SaveFileResult }
-  'file:open': { request: z.infer<(typeof requestSchemas)['file:open']>; response: OpenFileResult }
-  'file:open-path': {
-    request: z.infer<(typeof requestSchemas)['file:open-path']>
-    response: OpenPathResult
-  }
+/** One channel: the bridge method name, the request schema, and the response type (type only). */
+export interface ChannelSpec<M extends string, S extends z.ZodType, R> {
+  method: M
+  request: (zod: Zod) => S
+  /** Never set: carries the response type for `Response<C>`. */
+  response?: R
 }
 
-export type Channel = keyof IpcContract
-export type Request<C extends Channel> = IpcContract[C]['request']
-export type Response<C extends Channel> = IpcContract[C]['response']
+const invoke =
+  <R>() =>
+  <M extends string, S extends z.ZodType>(method: M, request: (zod: Zod) => S): ChannelSpec<M, S, R> => ({
+    method,
+    request,
+  })
 
-export const CHANNELS = Object.keys(requestSchemas) as Channel[]
+export const contract = {
+  'app:info': invoke<AppInfo>()('appInfo', (z) => z.undefined()),
+  'file:save': invoke<SaveFileResult>()('saveFile', (z) =>
+    z
+      .object({
+        purpose: z.enum(SAVE_PURPOSE_NAMES),
+        suggestedName: fileName(z),
+        data: bytes(z, MAX_SAVE_BYTES),
+      })
+      .strict(),
+  ),
+  'file:open': invoke<OpenFileResult>()('openFile', (z) =>
+    z
+      .object({
+        purpose: z.enum(OPEN_PURPOSE_NAMES),
+        maxBytes: z.number().int().positive().max(MAX_OPEN_BYTES),
+      })
+      .strict(),
+  ),
+  'file:open-path': invoke<OpenPathResult>()('openPath', (z) =>
+    z.object({ path: z.string().min(1).max(4096) }).strict(),
+  ),
+} as const
+
+/** Events main sends to the page: channel -> the `window.bridgeEvents` method that subscribes. */
+export const events = {
+  'menu:about': 'onAbout',
+} as const
+
+type Contract = typeof contract
+export type Channel = keyof Contract
+export type Request<C extends Channel> = z.infer<ReturnType<Contract[C]['request']>>
+export type Response<C extends Channel> = NonNullable<Contract[C]['response']>
+export type Method<C extends Channel> = Contract[C]['method']
+export type EventChannel = keyof typeof events
+
+export const CHANNELS = Object.keys(contract) as Channel[]
+export const EVENT_CHANNELS = Object.keys(events) as EventChannel[]
 
 export type SaveFileRequest = Request<'file:save'>
 export type OpenFileRequest = Request<'file:open'>
 
-/** What the preload puts on `window.bridge`: one named method per channel. */
-export interface DesktopBridge {
-  appInfo(): Promise<AppInfo>
-  saveFile(req: SaveFileRequest): Promise<SaveFileResult>
-  openFile(req: OpenFileRequest): Promise<OpenFileResult>
-  openPath(path: string): Promise<OpenPathResult>
+/** What the preload puts on `window.bridge`: one method per channel, taking its request. */
+export type DesktopBridge = {
+  [C in Channel as Method<C>]: Request<C> extends undefined
+    ? () => Promise<Response<C>>
+    : (req: Request<C>) => Promise<Response<C>>
 }
 
-/** Maps bridge methods to channels, so the preload and the test harness agree. */
-export const BRIDGE_METHODS = {
-  appInfo: 'app:info',
-  saveFile: 'file:save',
-  openFile: 'file:open',
-  openPath: 'file:open-path',
-} as const satisfies Record<keyof DesktopBridge, Channel>
-
-/** Events main sends to the page (menu items); exposed by the preload as `window.bridgeEvents`. */
-export interface BridgeEvents {
-  /** Returns a function that removes the listener. */
-  onAbout(fn: () => void): () => void
+/** What the preload puts on `window.bridgeEvents`: each returns a function that unsubscribes. */
+export type BridgeEvents = {
+  [E in EventChannel as (typeof events)[E]]: (fn: () => void) => () => void
 }

@@ -8,8 +8,12 @@ import { join } from 'node:path'
 import type { BrowserContext } from '@playwright/test'
 import { createDispatcher } from '../../src/main/dispatch'
 import { createHandlers } from '../../src/main/handlers'
+import { isTrustedSender } from '../../src/main/security'
 import { APP_NAME } from '../../src/shared/csp'
-import { BRIDGE_METHODS } from '../../src/shared/ipc'
+import { CHANNELS, contract, events } from '../../src/shared/ipc'
+
+/** Bridge method -> channel, from the same contract the preload iterates. */
+const METHODS = Object.fromEntries(CHANNELS.map((c) => [contract[c].method, c]))
 
 export class DialogStandIn {
   private saves: (string | null)[] = []
@@ -42,20 +46,17 @@ export class DialogStandIn {
 }
 
 const PAGE_SIDE = `(() => {
-  const methods = ${JSON.stringify(BRIDGE_METHODS)};
+  const methods = ${JSON.stringify(METHODS)};
+  const eventMethods = ${JSON.stringify(Object.values(events))};
   const toB64 = (u8) => { let s = ''; for (let i = 0; i < u8.length; i += 0x8000) s += String.fromCharCode.apply(null, u8.subarray(i, i + 0x8000)); return btoa(s) };
   const fromB64 = (b) => { const s = atob(b); const u = new Uint8Array(s.length); for (let i = 0; i < s.length; i++) u[i] = s.charCodeAt(i); return u };
   const enc = (v) => JSON.stringify(v === undefined ? null : v, (k, x) => x instanceof Uint8Array ? { __bytes: toB64(x) } : x);
   const dec = (t) => JSON.parse(t, (k, x) => x && typeof x === 'object' && typeof x.__bytes === 'string' ? fromB64(x.__bytes) : x);
   const call = async (channel, payload) => dec(await window.__bridgeInvoke(channel, enc(payload)));
-  const bridge = {
-    appInfo: () => call(methods.appInfo, undefined),
-    saveFile: (req) => call(methods.saveFile, req),
-    openFile: (req) => call(methods.openFile, req),
-    openPath: (path) => call(methods.openPath, { path }),
-  };
+  const bridge = Object.fromEntries(Object.entries(methods).map(([m, channel]) => [m, (req) => call(channel, req)]));
+  const bridgeEvents = Object.fromEntries(eventMethods.map((m) => [m, () => () => undefined]));
   Object.defineProperty(window, 'bridge', { value: Object.freeze(bridge) });
-  Object.defineProperty(window, 'bridgeEvents', { value: Object.freeze({ onAbout: () => () => undefined }) });
+  Object.defineProperty(window, 'bridgeEvents', { value: Object.freeze(bridgeEvents) });
 })()`
 
 function decodeFromPage(text: string): unknown {
@@ -105,9 +106,9 @@ export async function installBridge(
     }),
   )
   await context.exposeBinding('__bridgeInvoke', async (source, channel: string, payload: string) => {
-    // The sender check main does with BrowserWindow.fromWebContents: only the app's own top frame.
-    const frameUrl = source.frame.url()
-    const trusted = source.frame === source.page.mainFrame() && new URL(frameUrl).origin === opts.appOrigin
+    // Main's own sender check: only a top frame at the app's origin (here, the test server's).
+    const frame = { url: source.frame.url(), parent: source.frame.parentFrame() }
+    const trusted = isTrustedSender(frame, opts.appOrigin)
     return encodeForPage(await dispatch(channel, decodeFromPage(payload), trusted))
   })
   await context.addInitScript({ content: PAGE_SIDE })

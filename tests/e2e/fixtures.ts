@@ -29,6 +29,8 @@ export interface AppHandle {
   requests: string[]
   /** Returns and forgets the requests that tried to leave the app (for the test that proves the guard). */
   takeExternalRequests(): string[]
+  /** Returns and forgets the Content-Security-Policy violations the pages reported. */
+  takeCspViolations(): string[]
   context: BrowserContext
   /** Reloads the page and waits for the app to be ready again. */
   reload(page?: Page): Promise<void>
@@ -81,6 +83,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     mkdirSync(savedDir)
     const requests: string[] = []
     const external: string[] = []
+    const cspViolations: string[] = []
     let installed: Awaited<ReturnType<typeof installBridge>> | null = null
 
     const launch = async (): Promise<BrowserContext> => {
@@ -92,6 +95,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         acceptDownloads: true,
         locale: 'en-GB',
         timezoneId: 'Europe/London',
+      })
+      // The CSP forbids eval and remote origins; a violation means some code still tries (zod's
+      // eval probe did on every start), so every test fails on one. Chromium does not log a
+      // caught eval violation to the console, but it always fires the DOM event.
+      await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
+        cspViolations.push(text)
+      })
+      await context.addInitScript({
+        content: `document.addEventListener('securitypolicyviolation', (e) =>
+          window.__reportCspViolation(e.violatedDirective + ' ' + (e.blockedURI || '') + ' (' + e.sourceFile + ':' + e.lineNumber + ')'))`,
       })
       context.on('request', (r) => {
         requests.push(r.url())
@@ -134,6 +147,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       },
       requests,
       takeExternalRequests: () => external.splice(0, external.length),
+      takeCspViolations: () => cspViolations.splice(0, cspViolations.length),
       context: await launch(),
       async reload(page) {
         const p = page ?? handle.context.pages()[0]!
@@ -164,6 +178,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     rmSync(root, { recursive: true, force: true })
     if (testInfo.status === testInfo.expectedStatus) {
       expect(external, 'requests that left the app').toEqual([])
+      expect(cspViolations, 'Content-Security-Policy violations').toEqual([])
     }
   },
 

@@ -81,21 +81,21 @@ test('the bridge saves a file through the real main handler, and refuses bad pay
 }) => {
   const result = await page.evaluate(async () => {
     const data = new TextEncoder().encode('hello ✓ ünïcødé')
-    return window.bridge!.saveFile({
-      suggestedName: 'bridge-check.txt',
-      filters: [{ name: 'Text', extensions: ['txt'] }],
-      data,
-    })
+    return window.bridge!.saveFile({ purpose: 'backup', suggestedName: 'bridge-check.txt', data })
   })
-  expect(result).toMatchObject({ status: 'saved', name: 'bridge-check.txt' })
-  expect(readFileSync(`${app.savedDir}/bridge-check.txt`, 'utf8')).toBe('hello ✓ ünïcødé')
-  expect(app.dialogs.saveRequests.at(-1)).toEqual({ suggestedName: 'bridge-check.txt', extensions: ['txt'] })
+  // Main, not the page, decides the type: a backup is .json whatever name the page suggests.
+  expect(result).toMatchObject({ status: 'saved', name: 'bridge-check.txt.json' })
+  expect(readFileSync(`${app.savedDir}/bridge-check.txt.json`, 'utf8')).toBe('hello ✓ ünïcødé')
+  expect(app.dialogs.saveRequests.at(-1)).toEqual({
+    suggestedName: 'bridge-check.txt.json',
+    extensions: ['json'],
+  })
 
   const refused = await page.evaluate(async () => {
     try {
       await window.bridge!.saveFile({
+        purpose: 'backup',
         suggestedName: '../../etc/passwd',
-        filters: [],
         data: new Uint8Array(1),
       })
       return 'accepted'
@@ -105,8 +105,13 @@ test('the bridge saves a file through the real main handler, and refuses bad pay
   })
   expect(refused).toMatch(/IPC refused: invalid payload for file:save/)
 
-  const opened = await page.evaluate(() => window.bridge!.openPath('/etc/passwd'))
+  const opened = await page.evaluate(() => window.bridge!.openPath({ path: '/etc/passwd' }))
   expect(opened).toMatchObject({ status: 'error' })
+  // A backup just saved is not a handout: the system viewer opens only PDFs.
+  const backupPath = `${app.savedDir}/bridge-check.txt.json`
+  const notPdf = await page.evaluate((path) => window.bridge!.openPath({ path }), backupPath)
+  expect(notPdf).toMatchObject({ status: 'error' })
+  expect(app.opened).toEqual([])
 })
 
 test.describe('plain browser fallback', () => {
@@ -132,6 +137,11 @@ test('the app cannot reach out: CSP stops it, and the guard catches anything tha
     }
   })
   expect(inApp).toBe('blocked')
+  // The CSP violation was reported (every test fails on one it did not expect).
+  const violations: string[] = []
+  await expect
+    .poll(() => (violations.push(...app.takeCspViolations()), violations.join('\n')))
+    .toMatch(/connect-src https:\/\/example\.com\/track\?x=1/)
   // A page without the CSP: the request is made, recorded by the guard and aborted.
   const blank = await app.context.newPage()
   const outside = await blank.evaluate(async () => {

@@ -1,3 +1,5 @@
+// First: before any module declares a zod schema (see zod-jitless.ts).
+import './zod-jitless'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import '@fontsource-variable/inter'

@@ -1,18 +1,19 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createDispatcher } from '../../../src/main/dispatch'
-import { createHandlers, describeFsError, type DialogPort } from '../../../src/main/handlers'
+import { createHandlers, describeFsError, type DialogPort, type FileFilter } from '../../../src/main/handlers'
 
 function setup(dialog: Partial<DialogPort> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'cramp-ipc-'))
   const opened: string[] = []
+  const asked: { name?: string; filters: FileFilter[] }[] = []
   const dispatch = createDispatcher(
     createHandlers({
       dialog: {
-        chooseSavePath: async (name) => join(dir, name),
-        chooseOpenPath: async () => null,
+        chooseSavePath: async (name, filters) => (asked.push({ name, filters }), join(dir, name)),
+        chooseOpenPath: async (filters) => (asked.push({ filters }), null),
         ...dialog,
       },
       shell: { openPath: async (p) => (opened.push(p), '') },
@@ -25,12 +26,12 @@ function setup(dialog: Partial<DialogPort> = {}) {
       }),
     }),
   )
-  return { dir, dispatch, opened }
+  return { dir, dispatch, opened, asked }
 }
 
 const save = (data = new Uint8Array([1, 2, 3])) => ({
+  purpose: 'handout-pdf',
   suggestedName: 'Handout.pdf',
-  filters: [{ name: 'PDF', extensions: ['pdf'] }],
   data,
 })
 
@@ -51,10 +52,12 @@ describe('IPC dispatcher', () => {
 
   it.each([
     ['a folder in the name', { ...save(), suggestedName: '../../.bashrc' }],
-    ['a missing name', { filters: [], data: new Uint8Array(1) }],
+    ['a missing name', { purpose: 'backup', data: new Uint8Array(1) }],
     ['data that is not bytes', { ...save(), data: 'not bytes' }],
     ['an extra field', { ...save(), path: '/etc/passwd' }],
-    ['a bad filter extension', { ...save(), filters: [{ name: 'x', extensions: ['../x'] }] }],
+    ['filters of its own', { ...save(), filters: [{ name: 'Anything', extensions: ['*'] }] }],
+    ['an unknown purpose', { ...save(), purpose: 'script' }],
+    ['no purpose', { suggestedName: 'a.pdf', data: new Uint8Array(1) }],
     ['a control character', { ...save(), suggestedName: 'a\u0000b.pdf' }],
   ])('refuses a save payload with %s', async (_what, payload) => {
     const { dispatch, dir } = setup()
@@ -64,12 +67,15 @@ describe('IPC dispatcher', () => {
 
   it('refuses open requests without a sane size limit', async () => {
     const { dispatch } = setup()
-    await expect(dispatch('file:open', { filters: [], maxBytes: -1 }, true)).rejects.toThrow(
+    await expect(dispatch('file:open', { purpose: 'backup', maxBytes: -1 }, true)).rejects.toThrow(
       /invalid payload/,
     )
-    await expect(dispatch('file:open', { filters: [], maxBytes: 1e12 }, true)).rejects.toThrow(
+    await expect(dispatch('file:open', { purpose: 'backup', maxBytes: 1e12 }, true)).rejects.toThrow(
       /invalid payload/,
     )
+    await expect(
+      dispatch('file:open', { purpose: 'backup', maxBytes: 10, filters: [] }, true),
+    ).rejects.toThrow(/invalid payload/)
   })
 
   it('answers app:info', async () => {
@@ -104,13 +110,13 @@ describe('file handlers', () => {
     const small = join(dir, 'backup.json')
     writeFileSync(small, '{"a":1}')
     const { dispatch } = setup({ chooseOpenPath: async () => small })
-    const r = (await dispatch('file:open', { filters: [], maxBytes: 100 }, true)) as {
+    const r = (await dispatch('file:open', { purpose: 'backup', maxBytes: 100 }, true)) as {
       status: string
       data: Uint8Array
     }
     expect(r.status).toBe('opened')
     expect(new TextDecoder().decode(r.data)).toBe('{"a":1}')
-    const tooBig = await dispatch('file:open', { filters: [], maxBytes: 3 }, true)
+    const tooBig = await dispatch('file:open', { purpose: 'backup', maxBytes: 3 }, true)
     expect(tooBig).toMatchObject({ status: 'error', message: expect.stringMatching(/too large/) })
   })
 
@@ -123,6 +129,68 @@ describe('file handlers', () => {
       status: 'opened',
     })
     expect(opened).toEqual([join(dir, 'Handout.pdf')])
+  })
+
+  it('offers in the open dialog only the types the purpose allows', async () => {
+    const { dispatch, asked } = setup()
+    await dispatch('file:open', { purpose: 'logo', maxBytes: 100 }, true)
+    await dispatch('file:open', { purpose: 'backup', maxBytes: 100 }, true)
+    expect(asked.map((a) => a.filters)).toEqual([
+      [{ name: 'Logo image (PNG, JPEG or SVG)', extensions: ['png', 'jpg', 'jpeg', 'svg'] }],
+      [{ name: 'Cramp Clinic backup', extensions: ['json'] }],
+    ])
+  })
+
+  it('gives a saved file the extension and dialog filter of its purpose, not of the page', async () => {
+    const { dispatch, dir, asked } = setup()
+    const pdf = await dispatch('file:save', { ...save(), suggestedName: 'run-me.exe' }, true)
+    expect(pdf).toMatchObject({ status: 'saved', name: 'run-me.exe.pdf' })
+    expect(asked[0]).toEqual({
+      name: 'run-me.exe.pdf',
+      filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+    })
+    const backup = await dispatch(
+      'file:save',
+      { ...save(), purpose: 'backup', suggestedName: 'b.JSON' },
+      true,
+    )
+    expect(backup).toMatchObject({ status: 'saved', name: 'b.JSON' })
+    expect(asked[1]!.filters).toEqual([{ name: 'Cramp Clinic backup', extensions: ['json'] }])
+    expect(readdirSync(dir).sort()).toEqual(['b.JSON', 'run-me.exe.pdf'])
+  })
+
+  it('fixes the extension of a name typed into the dialog too', async () => {
+    const { dispatch, dir } = setup({ chooseSavePath: async () => join(dir, 'typed-by-user.sh') })
+    const r = await dispatch('file:save', { ...save(), purpose: 'backup' }, true)
+    expect(r).toMatchObject({ status: 'saved', path: join(dir, 'typed-by-user.sh.json') })
+    expect(readdirSync(dir)).toEqual(['typed-by-user.sh.json'])
+  })
+
+  it.runIf(process.platform !== 'win32')(
+    'writes backups and handouts readable by the user only (mode 0600)',
+    async () => {
+      const { dispatch, dir } = setup()
+      await dispatch('file:save', { ...save(), purpose: 'backup', suggestedName: 'backup.json' }, true)
+      await dispatch('file:save', save(), true)
+      expect(statSync(join(dir, 'backup.json')).mode & 0o777).toBe(0o600)
+      expect(statSync(join(dir, 'Handout.pdf')).mode & 0o777).toBe(0o600)
+    },
+  )
+
+  it('replaces an existing world-readable file with a 0600 one', async () => {
+    const { dispatch, dir } = setup()
+    writeFileSync(join(dir, 'backup.json'), 'old', { mode: 0o644 })
+    await dispatch('file:save', { ...save(), purpose: 'backup', suggestedName: 'backup.json' }, true)
+    expect(readFileSync(join(dir, 'backup.json'), 'utf8')).not.toBe('old')
+    if (process.platform !== 'win32') expect(statSync(join(dir, 'backup.json')).mode & 0o777).toBe(0o600)
+  })
+
+  it('opens in the system viewer only PDFs, never a saved backup', async () => {
+    const { dispatch, dir, opened } = setup()
+    await dispatch('file:save', { ...save(), purpose: 'backup', suggestedName: 'backup.json' }, true)
+    const r = await dispatch('file:open-path', { path: join(dir, 'backup.json') }, true)
+    expect(r).toMatchObject({ status: 'error' })
+    expect(opened).toEqual([])
   })
 
   it('describes a full disk in plain language', () => {

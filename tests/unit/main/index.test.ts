@@ -3,7 +3,7 @@
  * it creates, which IPC channels it registers, and that those refuse foreign senders.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { CHANNELS } from '../../../src/shared/ipc'
+import { CHANNELS, EVENT_CHANNELS } from '../../../src/shared/ipc'
 
 const h = vi.hoisted(() => {
   const state = {
@@ -14,6 +14,7 @@ const h = vi.hoisted(() => {
     paths: new Map<string, string>(),
     name: '',
     menuSet: false,
+    menuTemplate: [] as { label?: string; submenu?: { label?: string; click?: () => void }[] }[],
     guarded: { permission: false, requests: false },
   }
   return state
@@ -60,7 +61,10 @@ vi.mock('electron', () => {
     dialog: {},
     shell: {},
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-    Menu: { buildFromTemplate: () => ({}), setApplicationMenu: () => (h.menuSet = true) },
+    Menu: {
+      buildFromTemplate: (t: typeof h.menuTemplate) => ((h.menuTemplate = t), {}),
+      setApplicationMenu: () => (h.menuSet = true),
+    },
     ipcMain: { handle: (c: string, fn: never) => h.handlers.set(c, fn) },
     protocol: {
       registerSchemesAsPrivileged: (s: unknown[]) => h.privileged.push(...s),
@@ -120,19 +124,34 @@ describe('main process wiring', () => {
     expect(h.menuSet).toBe(true)
   })
 
+  it("the menu's About sends the contract's event to the window", () => {
+    const about = h.menuTemplate
+      .flatMap((m) => m.submenu ?? [])
+      .find((i) => i.label === 'About Cramp Clinic')!
+    about.click!()
+    const send = (h.windows[0]!.webContents as { send: { mock: { calls: unknown[][] } } }).send
+    expect(send.mock.calls).toEqual([['menu:about']])
+    expect(EVENT_CHANNELS).toContain('menu:about')
+  })
+
   it('registers exactly the contract channels, which refuse foreign senders', async () => {
     expect([...h.handlers.keys()].sort()).toEqual([...CHANNELS].sort())
-    const stranger = { sender: { id: 99 }, senderFrame: { parent: null } }
-    await expect(h.handlers.get('app:info')!(stranger, undefined)).rejects.toThrow(
+    const call = (event: unknown) => h.handlers.get('app:info')!(event, undefined)
+    const own = h.windows[0]!.webContents
+    const appFrame = { url: 'app://cramp-clinic/index.html#/', parent: null }
+    await expect(call({ sender: { id: 99 }, senderFrame: appFrame })).rejects.toThrow(
       /sender is not one of the app windows/,
     )
-    const own = { sender: h.windows[0]!.webContents, senderFrame: { parent: null } }
-    await expect(h.handlers.get('app:info')!(own, undefined)).resolves.toMatchObject({
+    await expect(call({ sender: own, senderFrame: appFrame })).resolves.toMatchObject({
       name: 'Cramp Clinic',
       version: '9.9.9',
       runtime: 'electron',
     })
-    const subframe = { sender: h.windows[0]!.webContents, senderFrame: { parent: {} } }
-    await expect(h.handlers.get('app:info')!(subframe, undefined)).rejects.toThrow(/sender/)
+    // An iframe, a destroyed frame, or the window navigated to another origin are all refused.
+    await expect(call({ sender: own, senderFrame: { ...appFrame, parent: {} } })).rejects.toThrow(/sender/)
+    await expect(call({ sender: own, senderFrame: null })).rejects.toThrow(/sender/)
+    await expect(
+      call({ sender: own, senderFrame: { url: 'https://example.com/', parent: null } }),
+    ).rejects.toThrow(/sender/)
   })
 })

@@ -4,6 +4,7 @@ import {
   guardContents,
   guardSession,
   isAllowedRequest,
+  isTrustedSender,
   type GuardableContents,
   type GuardableSession,
 } from '../../../src/main/security'
@@ -58,8 +59,9 @@ describe('navigation guards', () => {
 describe('session guards', () => {
   function fakeSession() {
     const s = {
-      permissionRequest: null as null | ((wc: unknown, p: string, cb: (g: boolean) => void) => void),
-      permissionCheck: null as null | ((wc: unknown, p: string) => boolean),
+      permissionRequest: null as
+        null | ((wc: unknown, p: string, cb: (g: boolean) => void, d: { requestingUrl?: string }) => void),
+      permissionCheck: null as null | ((wc: unknown, p: string, origin: string) => boolean),
       beforeRequest: null as null | ((d: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
       dictionaryUrl: '',
     }
@@ -72,14 +74,41 @@ describe('session guards', () => {
     return { s, session }
   }
 
-  it('denies every permission request and check', () => {
+  const OWN_PAGE = 'app://cramp-clinic/index.html#/patients'
+  const request = (s: ReturnType<typeof fakeSession>['s'], permission: string, url?: string) => {
+    let granted: boolean | null = null
+    s.permissionRequest!(null, permission, (g) => (granted = g), { requestingUrl: url })
+    return granted
+  }
+
+  it('denies every other permission request and check, even to the app itself', () => {
+    const log: string[] = []
+    const { s, session } = fakeSession()
+    guardSession(session, (m) => log.push(m))
+    const others = ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']
+    for (const p of [...others, 'storage-access', 'top-level-storage-access', 'unknown']) {
+      expect(request(s, p, OWN_PAGE)).toBe(false)
+      expect(s.permissionCheck!(null, p, 'app://cramp-clinic')).toBe(false)
+    }
+    expect(log.filter((l) => l.startsWith('permission denied'))).toHaveLength(8)
+  })
+
+  it("grants persistent storage to the app's own origin only", () => {
     const { s, session } = fakeSession()
     guardSession(session, () => undefined)
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      let granted: boolean | null = null
-      s.permissionRequest!(null, p, (g) => (granted = g))
-      expect(granted).toBe(false)
-      expect(s.permissionCheck!(null, p)).toBe(false)
+    expect(request(s, 'persistent-storage', OWN_PAGE)).toBe(true)
+    expect(s.permissionCheck!(null, 'persistent-storage', 'app://cramp-clinic')).toBe(true)
+    for (const other of [
+      'https://example.com/',
+      'app://other-host/index.html',
+      'http://127.0.0.1:5199/',
+      'file:///home/u/x.html',
+      'not a url',
+      '',
+      undefined,
+    ]) {
+      expect(request(s, 'persistent-storage', other)).toBe(false)
+      expect(s.permissionCheck!(null, 'persistent-storage', other ?? '')).toBe(false)
     }
   })
 
@@ -105,6 +134,26 @@ describe('session guards', () => {
     guardSession(session, () => undefined)
     expect(isAllowedRequest(s.dictionaryUrl)).toBe(true)
     expect(s.dictionaryUrl.startsWith('app://cramp-clinic/')).toBe(true)
+  })
+})
+
+describe('IPC sender check (validatedIpcMain)', () => {
+  it("trusts only a top frame at the app's own origin", () => {
+    expect(isTrustedSender({ url: 'app://cramp-clinic/index.html#/x', parent: null })).toBe(true)
+    expect(isTrustedSender(null)).toBe(false)
+    expect(isTrustedSender(undefined)).toBe(false)
+    expect(isTrustedSender({ url: 'app://cramp-clinic/index.html', parent: {} })).toBe(false)
+    expect(isTrustedSender({ url: 'https://example.com/', parent: null })).toBe(false)
+    expect(isTrustedSender({ url: 'app://evil/index.html', parent: null })).toBe(false)
+    expect(isTrustedSender({ url: 'about:blank', parent: null })).toBe(false)
+    expect(isTrustedSender({ url: '', parent: null })).toBe(false)
+  })
+
+  it('trusts the dev server only when it is the one given', () => {
+    expect(isTrustedSender({ url: 'http://localhost:5173/', parent: null }, 'http://localhost:5173')).toBe(
+      true,
+    )
+    expect(isTrustedSender({ url: 'http://localhost:5173/', parent: null })).toBe(false)
   })
 })
 

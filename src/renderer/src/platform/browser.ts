@@ -1,7 +1,8 @@
 /** The plain-browser fallback: downloads, a file input, and the browser's print. */
 import { APP_NAME } from '@shared/csp'
+import { OPEN_PURPOSES, SAVE_PURPOSES, withAllowedExtension, type FileKind } from '@shared/files'
 import { printPdf } from './print'
-import { PlatformError, type FileFilter, type OpenOutcome, type Platform } from './types'
+import { PlatformError, type OpenOutcome, type Platform } from './types'
 
 const MIME: Record<string, string> = {
   pdf: 'application/pdf',
@@ -16,15 +17,11 @@ function mimeFor(name: string): string {
   return MIME[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream'
 }
 
-function acceptFor(filters: FileFilter[]): string {
-  return filters.flatMap((f) => f.extensions.filter((e) => e !== '*').map((e) => `.${e}`)).join(',')
-}
-
-function pickFile(filters: FileFilter[]): Promise<File | null> {
+function pickFile(kind: FileKind): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = acceptFor(filters)
+    input.accept = kind.extensions.map((e) => `.${e}`).join(',')
     input.style.display = 'none'
     input.addEventListener('change', () => {
       resolve(input.files?.[0] ?? null)
@@ -52,7 +49,9 @@ export function browserPlatform(): Platform {
         runtime: 'browser',
       }
     },
-    async saveFile({ suggestedName, data }) {
+    async saveFile({ purpose, suggestedName: asked, data }) {
+      // The same rule as main's: the purpose, not the caller, decides the file type.
+      const suggestedName = withAllowedExtension(asked, SAVE_PURPOSES[purpose])
       const url = URL.createObjectURL(
         new Blob([data as Uint8Array<ArrayBuffer>], { type: mimeFor(suggestedName) }),
       )
@@ -66,8 +65,8 @@ export function browserPlatform(): Platform {
       setTimeout(() => URL.revokeObjectURL(url), 30_000)
       return { status: 'saved', name: suggestedName, path: null }
     },
-    async openFile({ filters, maxBytes }): Promise<OpenOutcome> {
-      const file = await pickFile(filters)
+    async openFile({ purpose, maxBytes }): Promise<OpenOutcome> {
+      const file = await pickFile(OPEN_PURPOSES[purpose])
       if (!file) return { status: 'cancelled' }
       if (file.size > maxBytes) {
         throw new PlatformError(

@@ -18,7 +18,7 @@ export function desktopPlatform(bridge: DesktopBridge, events: BridgeEvents | un
       return r
     },
     async openPath(path) {
-      const r = await bridge.openPath(path)
+      const r = await bridge.openPath({ path })
       if (r.status === 'error') throw new PlatformError(r.message)
     },
     printPdf,

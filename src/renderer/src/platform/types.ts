@@ -1,10 +1,11 @@
-import type { AppInfo, FileFilter } from '@shared/ipc'
+import type { AppInfo, OpenPurpose, SavePurpose } from '@shared/ipc'
 
-export type { AppInfo, FileFilter }
+export type { AppInfo, OpenPurpose, SavePurpose }
 
 export interface SaveOptions {
+  /** What the file is: decides its type, extension and dialog filter (not the caller). */
+  purpose: SavePurpose
   suggestedName: string
-  filters: FileFilter[]
   data: Uint8Array
 }
 
@@ -12,7 +13,8 @@ export interface SaveOptions {
 export type SaveOutcome = { status: 'saved'; name: string; path: string | null } | { status: 'cancelled' }
 
 export interface OpenOptions {
-  filters: FileFilter[]
+  /** What the file is for: decides which file types the dialog offers. */
+  purpose: OpenPurpose
   maxBytes: number
 }
 
@@ -24,8 +26,9 @@ export interface Platform {
   appInfo(): Promise<AppInfo>
   saveFile(opts: SaveOptions): Promise<SaveOutcome>
   openFile(opts: OpenOptions): Promise<OpenOutcome>
-  /** Can a saved file be opened in the system viewer? (Not in the browser.) */
+  /** Can a saved handout be opened in the system viewer? (Not in the browser.) */
   readonly canOpenPath: boolean
+  /** Opens a PDF saved in this session in the system viewer; main refuses anything else. */
   openPath(path: string): Promise<void>
   printPdf(data: Uint8Array, title: string): Promise<void>
   /** Menu "About" in the desktop app. Returns an unsubscribe function. */

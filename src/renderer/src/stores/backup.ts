@@ -18,7 +18,6 @@ import {
 } from '@renderer/notes/backup'
 import { notesDb } from '@renderer/notes/instance'
 
-const FILTERS = [{ name: 'Cramp Clinic backup', extensions: ['json'] }]
 export const REMIND_AFTER_DAYS = 7
 
 function plain(e: unknown): string {
@@ -56,8 +55,8 @@ export const useBackupStore = defineStore('backup', () => {
       const info = await platform.appInfo()
       const backup = await exportBackup(notesDb, { appVersion: info.version })
       const outcome = await platform.saveFile({
+        purpose: 'backup',
         suggestedName: backupFileName(),
-        filters: FILTERS,
         data: backup.bytes,
       })
       if (outcome.status === 'cancelled') return false
@@ -80,7 +79,7 @@ export const useBackupStore = defineStore('backup', () => {
     error.value = ''
     pending.value = null
     try {
-      const outcome = await platform.openFile({ filters: FILTERS, maxBytes: MAX_BACKUP_BYTES })
+      const outcome = await platform.openFile({ purpose: 'backup', maxBytes: MAX_BACKUP_BYTES })
       if (outcome.status === 'cancelled') return false
       const parsed = await readBackup(outcome.data)
       pendingLoss.value = await replaceLosses(notesDb, parsed)

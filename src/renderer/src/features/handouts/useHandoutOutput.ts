@@ -54,8 +54,8 @@ export function useHandoutOutput() {
   function save(spec: HandoutSpec, pdf: Uint8Array): Promise<boolean> {
     return run('saving', async () => {
       const outcome = await platform.saveFile({
+        purpose: 'handout-pdf',
         suggestedName: suggestedFileName(spec),
-        filters: [{ name: 'PDF document', extensions: ['pdf'] }],
         data: pdf,
       })
       if (outcome.status === 'cancelled') return false
