@@ -25,7 +25,7 @@ export type DoseField = (typeof DOSE_FIELDS)[number]
 export const DOSE_LABELS: Record<DoseField, string> = {
   sets: 'Sets',
   reps: 'Reps',
-  holdSeconds: 'Hold (seconds)',
+  holdSeconds: 'Hold (secs)',
   timesPerDay: 'Times a day',
   minutesPerDay: 'Minutes a day',
 }

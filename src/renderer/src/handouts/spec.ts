@@ -41,7 +41,7 @@ export const HANDOUT_SECTION_LABELS: Record<HandoutSectionId, string> = {
   'night-cramps': 'Cramps at night',
   pregnancy: 'Cramps in pregnancy',
   medicines: 'Medicines to talk over with your prescriber',
-  'when-to-seek-help': 'When to seek help',
+  'when-to-seek-help': 'When to get help',
 }
 
 const date = z

@@ -107,8 +107,11 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
     const r = specResult.value
     if (!('spec' in r)) {
       error.value = r.error
-      pdf.value = null
-      pdfSpec.value = null
+      // Without a name there is nothing to show; with a mistake, the last pages stay (greyed).
+      if (!r.error) {
+        pdf.value = null
+        pdfSpec.value = null
+      }
       busy.value = false
       stage.value = ''
       return
