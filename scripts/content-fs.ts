@@ -13,7 +13,7 @@ export function readContentFiles(dir = CONTENT_DIR): ContentFile[] {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name)
       if (e.isDirectory()) walk(p)
-      else if (/\.ya?ml$/.test(e.name))
+      else if (/\.(ya?ml|tsv)$/.test(e.name))
         out.push({ path: relative(dir, p).split(sep).join('/'), text: readFileSync(p, 'utf8') })
     }
   }

@@ -203,6 +203,7 @@ export function* seedBatches(options: SeedOptions): Generator<SeedBatch> {
       phone: `0${pad(Math.floor(r() * 1e9), 9)}`,
       medicines: r() < 0.3 ? [pick(r, ['furosemide', 'atorvastatin', 'salbutamol', 'amlodipine'])] : [],
       alerts: r() < 0.05 ? 'Allergic to plasters' : '',
+      feetAtRisk: false,
       lastVisitAt: last,
       createdAt: created,
       updatedAt: created,

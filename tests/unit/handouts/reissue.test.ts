@@ -62,8 +62,9 @@ describe('reissue', () => {
     // From what was stored with it, the very same file.
     const again = await renderPdfNode(buildHandout(stored.spec, stored.content!))
     expect(await sha256Hex(again)).toBe(stored.sha256)
-    // And the snapshot is small: only what the handout used.
-    expect(JSON.stringify(stored.content).length).toBeLessThan(JSON.stringify(content).length / 2)
+    // And the snapshot is smaller: what the handout used (every section here, and the red flags of
+    // the help box), not the whole reference.
+    expect(JSON.stringify(stored.content).length).toBeLessThan(JSON.stringify(content).length * 0.6)
   })
 
   it('says nothing changed when content and clinic are as they were', () => {

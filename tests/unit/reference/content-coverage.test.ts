@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadContent } from '../../../scripts/content-fs'
 import type { Content, SourceId } from '../../../src/renderer/src/reference/schema'
+import { TIER_WORDS, TIERS, tierOf } from '../../../src/renderer/src/reference/urgency'
 
 type Where = `${'cause' | 'topic' | 'exercise' | 'redflag' | 'drug'}:${string}`
 
@@ -252,13 +253,25 @@ describe('coverage of issue 3', () => {
     expect(gaps, `missing from the content:\n  ${gaps.join('\n  ')}`).toEqual([])
   })
 
-  it('the patient "When to get help" page lists every red flag in plain words', () => {
+  it('the patient "When to get help" page lists every handout red flag under its urgency', () => {
     const help = content.topics.find((t) => t.id === 'when-to-seek-help')!
-    const text = blocksOf(help, [])
-      .map((b) => b.text)
-      .join('\n')
-    const absent = content.redFlags.filter((r) => !text.includes(r.patientText)).map((r) => r.id)
-    expect(absent, `red flags missing from when-to-seek-help: ${absent.join(', ')}`).toEqual([])
+    const misplaced = content.redFlags
+      .filter((r) => r.handout)
+      .filter((r) => {
+        const section = help.sections.find((s) => s.heading === TIER_WORDS[tierOf(r)].heading)
+        return !section?.points?.includes(r.patientText)
+      })
+      .map((r) => r.id)
+    expect(
+      misplaced,
+      `red flags missing from their tier in when-to-seek-help: ${misplaced.join(', ')}`,
+    ).toEqual([])
+    // And nothing else is listed there: a point under a tier heading is a red flag of that tier.
+    for (const tier of TIERS) {
+      const section = help.sections.find((s) => s.heading === TIER_WORDS[tier].heading)
+      const flags = content.redFlags.filter((r) => r.handout && tierOf(r) === tier).map((r) => r.patientText)
+      expect(section?.points ?? [], tier).toEqual(flags)
+    }
   })
 
   it('shows the magnesium evidence next to the supplement advice, each with its own source', () => {

@@ -1,15 +1,20 @@
 /**
  * Patient-facing text must read at about school grade 7 or below (issue 3). Measured with the
  * Flesch-Kincaid grade from `text-readability`, once per entry: a cause (its patient summary,
- * self-care and prevention), a topic (all of it), an exercise (name, steps, counts), a red flag
- * (patient text). A long entry can hide one dense paragraph in its average, so each section
+ * self-care and prevention), a patient topic (all of it), an exercise (name, steps, counts), a red
+ * flag (patient text), and the disclaimer printed on every handout page. A long entry can hide one dense paragraph in its average, so each section
  * is also measured alone. List items and headings stand alone on the page, so each counts as a
  * sentence of its own.
  */
 import readability from 'text-readability'
 import { describe, expect, it } from 'vitest'
 import { loadContent } from '../../../scripts/content-fs'
-import { PATIENT_FACING_SECTIONS, type Section } from '../../../src/renderer/src/reference/schema'
+import {
+  PATIENT_FACING_SECTIONS,
+  type Content,
+  type Section,
+  type Topic,
+} from '../../../src/renderer/src/reference/schema'
 
 const MAX_GRADE = 7
 
@@ -44,14 +49,19 @@ function patientEntries(): Entry[] {
     }
     entries.push(entry(`cause ${c.id}`, parts))
   }
-  for (const t of content.topics) {
+  for (const t of patientTopics(content)) {
     entries.push(entry(`topic ${t.id}`, [t.title, t.summary, ...t.sections.flatMap(sectionParts)]))
     for (const e of t.exercises ?? [])
       entries.push(entry(`exercise ${t.id}/${e.id}`, [e.name, ...e.steps, e.counts]))
   }
   for (const r of content.redFlags) entries.push(entry(`red flag ${r.id}`, [r.patientText]))
+  // Printed at the foot of every handout page: as plain as the rest.
+  entries.push(entry('disclaimer', [content.meta.disclaimer]))
   return entries
 }
+
+/** Clinician topics (quinine, tests) never reach a patient. */
+const patientTopics = (content: Content): Topic[] => content.topics.filter((t) => t.audience === 'patient')
 
 /** The same text cut finer: each patient summary and each section on its own. */
 function patientSections(): Entry[] {
@@ -64,7 +74,7 @@ function patientSections(): Entry[] {
       if (s) parts.push(entry(`cause ${c.id} ${key}`, sectionParts(s)))
     }
   }
-  for (const t of content.topics) {
+  for (const t of patientTopics(content)) {
     parts.push(entry(`topic ${t.id} summary`, [t.title, t.summary]))
     t.sections.forEach((s, i) =>
       parts.push(entry(`topic ${t.id} sections[${i}] "${s.heading ?? ''}"`, sectionParts(s))),
@@ -108,8 +118,9 @@ describe('readability of patient-facing text', () => {
     const entries = patientEntries()
     const exercises = content.topics.flatMap((t) => t.exercises ?? []).length
     expect(entries).toHaveLength(
-      content.causes.length + content.topics.length + exercises + content.redFlags.length,
+      content.causes.length + patientTopics(content).length + exercises + content.redFlags.length + 1,
     )
+    expect(content.topics.length - patientTopics(content).length).toBe(3)
     for (const e of entries) expect(readability.lexiconCount(e.text), e.where).toBeGreaterThan(2)
   })
 

@@ -11,21 +11,6 @@ import { CONTENT_DIR, loadContent } from '../../../scripts/content-fs'
 import { ContentError } from '../../../src/renderer/src/reference/load'
 import { REQUIRED_TOPIC_IDS } from '../../../src/renderer/src/reference/schema'
 
-/** Red-flag ids the cause finder raises (finder.yaml); the banner needs every one. */
-const FINDER_RED_FLAGS = [
-  'frequent-severe-persistent',
-  'no-improvement',
-  'swelling-redness',
-  'weakness',
-  'skin-colour-change',
-  'numbness',
-  'non-healing-sores',
-  'minimal-exertion',
-  'pain-at-rest',
-  'disturbed-sleep-mobility',
-  'no-obvious-cause',
-]
-
 describe('real content', () => {
   const content = loadContent()
 
@@ -33,7 +18,23 @@ describe('real content', () => {
     expect(content.meta.version).toMatch(/^\d{4}\.\d{1,2}\.\d+$/)
     expect(content.meta.lastReviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     expect(Number.isNaN(Date.parse(content.meta.lastReviewed))).toBe(false)
-    expect(content.meta.sources.map((s) => s.id)).toEqual(['src000', 'src001', 'src002', 'src003'])
+    const ids = content.meta.sources.map((s) => s.id)
+    expect(ids.slice(0, 4)).toEqual(['src000', 'src001', 'src002', 'src003'])
+    // Every guideline note 101..108 is described, each part with its own citation.
+    for (let n = 101; n <= 108; n++)
+      expect(
+        ids.some((id) => id.startsWith(`g${n}`)),
+        `g${n}`,
+      ).toBe(true)
+    for (const s of content.meta.sources) {
+      expect(s.title.length, s.id).toBeGreaterThan(3)
+      expect(s.publisher.length, s.id).toBeGreaterThan(2)
+      expect(s.date.length, s.id).toBeGreaterThan(2)
+      expect(s.file, s.id).toMatch(/^\d{3}_[\w.]+\.txt$/)
+      // The guideline notes are cited by their web address; the four articles had none.
+      if (s.id.startsWith('g')) expect(s.url, s.id).toMatch(/^https?:\/\//)
+    }
+    expect(content.meta.changes[0]!.version).toBe(content.meta.version)
   })
 
   it('has every required topic, the medicines cause and some drugs', () => {
@@ -43,16 +44,16 @@ describe('real content', () => {
     expect(content.drugs.length).toBeGreaterThan(0)
   })
 
-  it('has every red flag the cause finder raises, each with patient text and an action', () => {
-    const byId = new Map(content.redFlags.map((r) => [r.id, r]))
-    for (const id of FINDER_RED_FLAGS) {
-      const flag = byId.get(id)
-      expect(flag, `red flag ${id}`).toBeDefined()
-      expect(flag!.patientText.length).toBeGreaterThan(5)
-      expect(flag!.action.length).toBeGreaterThan(10)
+  it('raises every red flag from the cause finder, each with patient text and an action', () => {
+    const raised = new Set([
+      ...content.finder.groups.flatMap((g) => g.findings.flatMap((f) => f.redFlags ?? [])),
+      ...content.finder.combinations.flatMap((k) => k.redFlags),
+    ])
+    for (const flag of content.redFlags) {
+      expect(raised.has(flag.id), `nothing in finder.yaml raises ${flag.id}`).toBe(true)
+      expect(flag.patientText.length).toBeGreaterThan(5)
+      expect(flag.action.length).toBeGreaterThan(10)
     }
-    const raised = content.finder.groups.flatMap((g) => g.findings.flatMap((f) => f.redFlags ?? []))
-    expect(new Set(raised)).toEqual(new Set(FINDER_RED_FLAGS))
   })
 
   it('gives every exercise steps, counts and a drawing', () => {
@@ -173,7 +174,66 @@ describe('a broken content file', () => {
       }),
     )
     expect(err.message).toMatch(/^topics\/diet\.yaml: sections\.0\.sources\.1: /)
-    expect(err.message).toContain('src000')
+    expect(err.message).toContain('source id')
+  })
+
+  it('names the file and field for a source id no one describes', () => {
+    const err = failureAfter((root) =>
+      editYaml(root, 'topics/diet.yaml', (t: { sections: { sources: string[] }[] }) => {
+        t.sections[0]!.sources = ['src000', 'g108e']
+      }),
+    )
+    expect(err.message).toBe(
+      'topics/diet.yaml: sections.0.sources.1: no source "g108e" is described in content.yaml',
+    )
+  })
+
+  it('names the cause and finding for a finder weight without sources', () => {
+    const err = failureAfter((root) =>
+      editYaml(root, 'causes/dehydration.yaml', (c: { finder: Record<string, unknown> }) => {
+        c.finder['low-fluid-intake'] = 5
+      }),
+    )
+    expect(err.message).toBe(
+      'causes/dehydration.yaml: finder.low-fluid-intake: every weight needs a why and the sources that support it',
+    )
+  })
+
+  it('names the flag for an urgency without the sources that give it', () => {
+    const err = failureAfter((root) =>
+      editYaml(root, 'red-flags.yaml', (list: { id: string; urgencySources?: string[] }[]) => {
+        delete list.find((r) => r.id === 'long-cramp')!.urgencySources
+      }),
+    )
+    expect(err.message).toMatch(/^red-flags\.yaml: \[\d+\]\.urgencySources: an urgency needs the sources/)
+  })
+
+  it('names the file and field for a hazard safety.yaml does not declare', () => {
+    const err = failureAfter((root) =>
+      editYaml(root, 'topics/exercises.yaml', (t: { exercises: { hazards?: string[] }[] }) => {
+        t.exercises[0]!.hazards = ['lava']
+      }),
+    )
+    expect(err.message).toBe('topics/exercises.yaml: exercises.0.hazards: no hazard "lava" in safety.yaml')
+  })
+
+  it('names a source cited in citations.tsv but not described in content.yaml', () => {
+    const err = failureAfter((root) => {
+      const path = join(root, 'citations.tsv')
+      writeFileSync(path, `${readFileSync(path, 'utf8')}g108e\t108_x.txt\tA title\tA publisher\tn.d.\t\n`)
+    })
+    expect(err.message).toBe(
+      'content.yaml: sources: citations.tsv cites "g108e", which is not described here',
+    )
+  })
+
+  it('names an entry without its own review date and reviewer', () => {
+    const err = failureAfter((root) =>
+      editYaml(root, 'topics/footwear.yaml', (t: Record<string, unknown>) => {
+        delete t.reviewed
+      }),
+    )
+    expect(err.message).toBe('topics/footwear.yaml: reviewed: needs the date and reviewer of its last review')
   })
 
   it('names the file for invalid YAML', () => {

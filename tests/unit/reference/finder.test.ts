@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import content from 'virtual:reference-content'
-import { MEDICINE_WEIGHT, runFinder } from '@renderer/reference/finder'
+import { fitOf, MEDICINE_WEIGHT, runFinder } from '@renderer/reference/finder'
+import type { Tier } from '@renderer/reference/urgency'
 
 interface Scenario {
   patient: string
@@ -10,6 +11,8 @@ interface Scenario {
   expectTop3: string[]
   /** Red flags the banner must show; [] means no banner. */
   redFlags: string[]
+  /** The most urgent tier raised ('unspecified' when none is). */
+  urgency?: Tier
 }
 
 const SCENARIOS: Scenario[] = [
@@ -38,39 +41,97 @@ const SCENARIOS: Scenario[] = [
     redFlags: [],
   },
   {
-    patient: 'third trimester, calf and foot cramps at night, ankles swollen',
-    findings: ['pregnancy', 'at-night', 'site-calf', 'swelling-redness'],
+    // The usual swelling of pregnancy is not ticked: only abnormal swelling raises the flag.
+    patient: 'third trimester, calf and foot cramps at night',
+    findings: ['pregnancy', 'at-night', 'site-calf'],
+    expectTop3: ['pregnancy'],
+    redFlags: [],
+  },
+  {
+    patient: 'pregnant, with a leg more swollen and red than usual',
+    findings: ['pregnancy', 'swelling-redness'],
     expectTop3: ['pregnancy'],
     redFlags: ['swelling-redness'],
+    urgency: 'unspecified',
+  },
+  {
+    patient: 'older smoker, calf pain walking that eases with rest (the claudication picture)',
+    findings: ['walking-eases-with-rest', 'site-calf', 'alcohol-smoking', 'older-age'],
+    expectTop3: ['peripheral-artery-disease'],
+    redFlags: ['claudication'],
+    urgency: 'soon',
   },
   {
     patient: 'smoker, calf pain walking that eases with rest, pale foot',
     findings: ['walking-eases-with-rest', 'site-calf', 'colour-change', 'alcohol-smoking'],
     expectTop3: ['peripheral-artery-disease'],
-    redFlags: ['skin-colour-change'],
+    redFlags: ['claudication', 'skin-colour-change'],
+    urgency: 'soon',
   },
   {
     patient: 'severe PAD picture: pain at rest and after very little exertion',
     findings: ['pain-at-rest', 'minimal-exertion', 'walking-eases-with-rest'],
     expectTop3: ['peripheral-artery-disease'],
-    redFlags: ['pain-at-rest', 'minimal-exertion'],
+    redFlags: ['pain-at-rest', 'minimal-exertion', 'claudication'],
+    urgency: 'now',
   },
   {
     patient: 'type 2 diabetes, numb tingling feet, a sore that will not heal',
     findings: ['diabetes', 'numbness-tingling', 'non-healing-sores'],
     expectTop3: ['peripheral-neuropathy', 'diabetes'],
-    redFlags: ['numbness', 'non-healing-sores'],
+    redFlags: ['numbness', 'non-healing-sores', 'diabetic-foot-change'],
+    urgency: 'now',
   },
   {
-    patient: 'burning and tingling on the inner ankle into the sole',
-    findings: ['inner-ankle-pain', 'numbness-tingling', 'site-ankle'],
+    patient: 'diabetes, a foot ulcer and a fever',
+    findings: ['diabetes', 'non-healing-sores', 'fever-unwell'],
+    expectTop3: ['diabetes'],
+    redFlags: ['non-healing-sores', 'diabetic-foot-change', 'diabetic-foot-emergency'],
+    urgency: 'now',
+  },
+  {
+    patient: 'diabetes, calf cramps, nothing else',
+    findings: ['diabetes', 'site-calf'],
+    expectTop3: ['diabetes', 'peripheral-neuropathy'],
+    redFlags: ['calf-cramp-diabetes'],
+    urgency: 'routine',
+  },
+  {
+    patient: 'tingling and spasm in the sole from a squeezed nerve at the inner ankle',
+    findings: ['nerve-compression-inner-ankle', 'numbness-tingling'],
     expectTop3: ['tarsal-tunnel-syndrome'],
     redFlags: ['numbness'],
   },
   {
-    patient: 'low back pain down the leg with foot cramps',
-    findings: ['back-pain-to-leg'],
+    patient: 'nerve compression near the spine, with foot cramps',
+    findings: ['nerve-compression-spine'],
     expectTop3: ['radiculopathy'],
+    redFlags: [],
+  },
+  {
+    patient: 'cramps that wake her at night: disturbed sleep alone is routine',
+    findings: ['sleep-mobility-disturbed'],
+    expectTop3: [],
+    redFlags: ['disturbed-sleep-mobility'],
+    urgency: 'routine',
+  },
+  {
+    patient: 'a cramp lasting 20 minutes that walking would not ease',
+    findings: ['long-cramp'],
+    expectTop3: [],
+    redFlags: ['long-cramp'],
+    urgency: 'now',
+  },
+  {
+    patient: 'liver cirrhosis, night cramps',
+    findings: ['liver-disease', 'at-night'],
+    expectTop3: ['liver-disease'],
+    redFlags: [],
+  },
+  {
+    patient: 'on haemodialysis, cramps',
+    findings: ['dialysis'],
+    expectTop3: ['haemodialysis'],
     redFlags: [],
   },
   {
@@ -80,9 +141,16 @@ const SCENARIOS: Scenario[] = [
     redFlags: [],
   },
   {
+    // The source blames daytime overuse for night cramps, and AAFP doubts a mineral cause.
+    patient: 'night cramps, nothing else known',
+    findings: ['at-night'],
+    expectTop3: ['muscle-fatigue'],
+    redFlags: [],
+  },
+  {
     patient: 'restricted diet, cramps mostly at night',
     findings: ['poor-diet', 'at-night'],
-    expectTop3: ['low-magnesium'],
+    expectTop3: ['vitamin-deficiency', 'electrolyte-imbalance'],
     redFlags: [],
   },
   {
@@ -122,12 +190,14 @@ const SCENARIOS: Scenario[] = [
     findings: ['older-age', 'frequent-severe', 'no-obvious-cause', 'sleep-mobility-disturbed'],
     expectTop3: ['ageing'],
     redFlags: ['frequent-severe-persistent', 'no-obvious-cause', 'disturbed-sleep-mobility'],
+    urgency: 'routine',
   },
   {
     patient: 'weak legs and cramps not improving with stretching and fluids',
     findings: ['weakness', 'no-improvement'],
     expectTop3: ['peripheral-neuropathy', 'low-potassium'],
     redFlags: ['weakness', 'no-improvement'],
+    urgency: 'routine',
   },
 ]
 
@@ -138,6 +208,14 @@ describe('cause finder scenarios', () => {
     for (const id of s.expectTop3) expect(top3, `top 3: ${top3.join(', ')}`).toContain(id)
     expect(r.redFlags.map((f) => f.flag.id).sort()).toEqual([...s.redFlags].sort())
     for (const f of r.redFlags) expect(f.flag.action.length).toBeGreaterThan(10)
+    expect(r.urgency).toBe(s.urgency ?? 'unspecified')
+  })
+
+  it('ranks daytime overuse above low magnesium for night cramps', () => {
+    const r = runFinder(content, { findings: ['at-night'] })
+    const rank = (id: string): number => r.causes.findIndex((c) => c.cause.id === id)
+    expect(rank('muscle-fatigue')).toBeGreaterThanOrEqual(0)
+    expect(rank('muscle-fatigue')).toBeLessThan(rank('low-magnesium'))
   })
 })
 
@@ -151,16 +229,36 @@ describe('cause finder mechanics', () => {
   it('explains each cause with the findings that support it, strongest first', () => {
     const r = runFinder(content, { findings: ['walking-eases-with-rest', 'site-calf'] })
     const pad = r.causes.find((c) => c.cause.id === 'peripheral-artery-disease')!
-    expect(pad.reasons.map((x) => x.label)).toEqual(['When walking, easing with rest', 'Calf'])
-    expect(pad.score).toBe(pad.cause.finder['walking-eases-with-rest']! + pad.cause.finder['site-calf']!)
+    expect(pad.reasons.map((x) => x.label)).toEqual([
+      'Calf or thigh pain on walking, easing with rest',
+      'Calf',
+    ])
+    expect(pad.score).toBe(
+      pad.cause.finder['walking-eases-with-rest']!.weight + pad.cause.finder['site-calf']!.weight,
+    )
     expect(r.causes[0]!.strength).toBe(1)
+    expect(pad.fit).toBe('strong')
+    // Each reason carries its why and the sources behind its weight.
+    for (const reason of pad.reasons) {
+      expect(reason.why).toBeTruthy()
+      expect(reason.sources.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('puts the fit in words from the score, not relative to the top cause', () => {
+    expect(fitOf(1)).toBe('weak')
+    expect(fitOf(4)).toBe('some')
+    expect(fitOf(7)).toBe('strong')
+    const r = runFinder(content, { findings: ['site-arch'] })
+    expect(r.causes.every((c) => c.fit === 'weak')).toBe(true)
   })
 
   it('names the medicine, and the class it was looked up in, as the reason', () => {
     const r = runFinder(content, { findings: [], medicines: 'Zocor' })
     const med = r.causes.find((c) => c.cause.id === content.finder.medicineCause)!
     expect(med.score).toBe(MEDICINE_WEIGHT)
-    expect(med.reasons[0]!.label).toMatch(/Zocor.*Simvastatin.*lookup.*Statins/)
+    expect(med.reasons[0]!.label).toBe('Takes Zocor (Simvastatin, one of the statins)')
+    expect(med.reasons[0]!.lookup).toBe(true)
   })
 
   it('does not count gabapentin as a cause: the sources mention it as a possible help', () => {
@@ -172,7 +270,8 @@ describe('cause finder mechanics', () => {
   it('raises each red flag once, naming the finding that raised it', () => {
     const r = runFinder(content, { findings: ['pain-at-rest', 'at-rest', 'pain-at-rest'] })
     expect(r.redFlags).toHaveLength(1)
-    expect(r.redFlags[0]!.raisedBy).toEqual(['Pain at rest'])
+    expect(r.redFlags[0]!.raisedBy).toEqual(['Pain at rest (toes, worse with the leg raised)'])
+    expect(r.redFlags[0]!.tier).toBe('now')
   })
 
   it('does not treat cramps that come at rest as the rest-pain red flag', () => {
@@ -195,9 +294,25 @@ describe('cause finder mechanics', () => {
     expect(r.causes[0]!.cause.id).toBe('cold-exposure')
   })
 
-  it('every finding in finder.yaml is weighed by at least one cause or raises a red flag', () => {
+  it('every finding in finder.yaml is weighed by a cause, raises a red flag, or is in a combination', () => {
     const weighed = new Set(content.causes.flatMap((c) => Object.keys(c.finder)))
+    const combined = new Set(content.finder.combinations.flatMap((k) => k.all))
+    // Cramps can sit in the ankle, but no source ties ankle cramps to any one cause: the finding
+    // stays for the record and weighs nothing.
+    const recordOnly = new Set(['site-ankle'])
     for (const g of content.finder.groups)
-      for (const f of g.findings) expect(weighed.has(f.id) || (f.redFlags?.length ?? 0) > 0, f.id).toBe(true)
+      for (const f of g.findings)
+        expect(
+          weighed.has(f.id) || (f.redFlags?.length ?? 0) > 0 || combined.has(f.id) || recordOnly.has(f.id),
+          f.id,
+        ).toBe(true)
+    for (const id of recordOnly) expect(weighed.has(id), id).toBe(false)
+  })
+
+  it('raises a combination only when every finding in it is ticked', () => {
+    expect(runFinder(content, { findings: ['diabetes'] }).redFlags).toEqual([])
+    const both = runFinder(content, { findings: ['diabetes', 'swelling-redness'] })
+    expect(both.redFlags.map((f) => f.flag.id)).toEqual(['diabetic-foot-change', 'swelling-redness'])
+    expect(both.redFlags[0]!.raisedBy).toEqual(['Diabetes + Abnormal swelling or redness'])
   })
 })

@@ -157,6 +157,99 @@ describe('medication check', () => {
     expect(matched('hydrochlorothiazide').causeIds).toContain('low-potassium')
   })
 
+  it('shows no potassium-loss note for any potassium-sparing diuretic (issue 8)', () => {
+    for (const typed of ['spironolactone', 'Aldactone', 'eplerenone', 'amiloride', 'triamterene']) {
+      const m = matched(typed)
+      const text = m.notes.map((n) => n.text).join(' ')
+      expect(text, typed).not.toMatch(/can drain potassium|drain potassium and sodium/i)
+      expect(text, typed).toMatch(/potassium-sparing/i)
+      expect(m.causeIds, typed).toEqual(['medications'])
+      expect(m.lookup, typed).toBe(true)
+    }
+  })
+
+  it('does not link a thiazide to low calcium, nor show it the calcium remark', () => {
+    for (const typed of [
+      'hydrochlorothiazide',
+      'bendroflumethiazide',
+      'indapamide',
+      'chlortalidone',
+      'metolazone',
+    ]) {
+      const m = matched(typed)
+      expect(m.causeIds, typed).not.toContain('low-calcium')
+      expect(m.causeIds, typed).toContain('low-potassium')
+      expect(m.notes.map((n) => n.text).join(' '), typed).not.toMatch(/can leave calcium short/i)
+    }
+    // A loop diuretic keeps what the sources say of the class.
+    expect(matched('bumetanide').causeIds).toContain('low-calcium')
+  })
+
+  it('marks "cholesterol tablets" as a name lookup: it may mean a medicine outside the statins', () => {
+    for (const typed of ['cholesterol tablets', 'cholesterol pills', 'cholesterol medicine']) {
+      const m = matched(typed)
+      expect(m.drug.id, typed).toBe('statins')
+      expect(m.matchedBy, typed).toBe('lay-name')
+      expect(m.lookup, typed).toBe(true)
+      expect(
+        m.notes.every((n) => n.lookup),
+        typed,
+      ).toBe(true)
+    }
+    // The class's own names are not lookups.
+    expect(matched('statin').lookup).toBe(false)
+  })
+
+  it('knows the medicines the guideline sources name, each citing a guideline or review', () => {
+    for (const [typed, id, source] of [
+      ['salbutamol', 'salbutamol', 'g101'],
+      ['Ventolin', 'salbutamol', 'g101'],
+      ['nifedipine', 'nifedipine', 'g101'],
+      ['Venofer', 'iron-sucrose', 'g105a'],
+      ['IV iron', 'iron-sucrose', 'g105a'],
+      ['conjugated estrogens', 'conjugated-oestrogens', 'g105a'],
+      ['Premarin', 'conjugated-oestrogens', 'g105a'],
+      ['teriparatide', 'teriparatide', 'g105a'],
+      ['raloxifene', 'raloxifene', 'g105a'],
+      ['naproxen', 'naproxen', 'g105a'],
+      ['atorvastatin', 'atorvastatin', 'g108a'],
+      ['statins', 'statins', 'g108a'],
+    ] as const) {
+      const m = matched(typed)
+      expect(m.drug.id, typed).toBe(id)
+      expect(m.causeIds, typed).toContain('medications')
+      expect(
+        m.notes.flatMap((n) => n.sources.map((s) => s.id)),
+        typed,
+      ).toContain(source)
+    }
+  })
+
+  it('shows nifedipine as a cause to check, not as the "may help" class it belongs to', () => {
+    const m = matched('Adalat')
+    expect(m.mayHelp).toBe(false)
+    expect(m.notes).toHaveLength(1)
+    expect(m.notes[0]!.text).toMatch(/CKS is the guideline/)
+  })
+
+  it('gives quinine as a restricted treatment with its dose, review and risks, not as a cause', () => {
+    const m = matched('quinine sulphate 200 mg at night')
+    expect(m.drug.id).toBe('quinine')
+    expect(m).toMatchObject({ mayHelp: true, treatment: true })
+    expect(m.causeIds).not.toContain('medications')
+    const note = m.notes[0]!.text
+    for (const word of [
+      /not a routine/i,
+      /200 to 300 mg/,
+      /4-week trial/,
+      /3 months/,
+      /thrombocytopenia/i,
+      /QT/,
+    ])
+      expect(note).toMatch(word)
+    expect(m.notes[0]!.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['g103a', 'g103b']))
+  })
+
   it('finds the drug named in brackets when the first name is unknown', () => {
     expect(matched('Water tablet (furosemide)').drug.id).toBe('furosemide')
   })

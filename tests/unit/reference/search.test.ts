@@ -83,7 +83,8 @@ const CASES: [string, string, number][] = [
   ['depression', 'drug:citalopram', 2],
   ['epilepsy', 'drug:clonazepam', 1],
   ['ulcer', 'redflag:non-healing-sores', 1],
-  ['blue toes', 'redflag:skin-colour-change', 1],
+  // (the feet-at-risk advice, which speaks of toes and colour changes, may come first)
+  ['blue toes', 'redflag:skin-colour-change', 3],
   ['ABPI', 'cause:peripheral-artery-disease', 1],
   ['doppler', 'cause:peripheral-artery-disease', 1],
   ['walking', 'cause:peripheral-artery-disease', 1],

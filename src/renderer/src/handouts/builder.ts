@@ -7,6 +7,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { Content } from '../reference/schema'
 import { DRAWINGS } from './drawings'
 import { assertPrintable } from './glyphs'
+import { applySafety, planSafety } from './safety'
 import type { HandoutSpec } from './spec'
 import { buildHandoutV1 } from './v1/build'
 import { buildHandoutV2 } from './v2/build'
@@ -22,10 +23,15 @@ export interface BuildOptions {
 
 export function buildHandout(
   spec: HandoutSpec,
-  content: Content,
+  given: Content,
   options: BuildOptions = {},
 ): TDocumentDefinitions {
   assertPrintable(spec)
+  // A foot at risk: warned-against self-care left out, unchecked advice marked "ask first".
+  const plan = planSafety({ causes: spec.causes, footRisk: spec.footRisk }, given)
+  const content = applySafety(given, plan)
   const drawings = options.drawings ?? DRAWINGS
-  return spec.format === 1 ? buildHandoutV1(spec, content, drawings) : buildHandoutV2(spec, content, drawings)
+  return spec.format === 1
+    ? buildHandoutV1(spec, content, drawings, plan)
+    : buildHandoutV2(spec, content, drawings, plan)
 }

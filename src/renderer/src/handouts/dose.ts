@@ -59,12 +59,8 @@ export function doseLine(d: ExerciseDose): string {
 }
 
 /** The content's own figures for an exercise, where a source gives them. */
-interface WithDose {
-  dose?: Partial<Record<DoseField, number>> & { sources?: SourceId[] }
-}
-
 export function contentDose(ex: Exercise): ExerciseDose {
-  const d = (ex as Exercise & WithDose).dose
+  const d = ex.dose
   const out: ExerciseDose = {}
   if (!d) return out
   for (const f of DOSE_FIELDS) {
@@ -77,8 +73,8 @@ export function contentDose(ex: Exercise): ExerciseDose {
 
 /** The sources of the content's figures, when the dose printed is exactly the content's. */
 export function doseSources(ex: Exercise, dose: ExerciseDose): SourceId[] {
-  const d = (ex as Exercise & WithDose).dose
-  if (!d?.sources?.length) return []
+  const d = ex.dose
+  if (!d?.sources.length) return []
   const own = contentDose(ex)
   const same = DOSE_FIELDS.every((f) => own[f] === dose[f])
   return same && Object.keys(own).length ? d.sources : []

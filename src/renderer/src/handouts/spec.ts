@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { ContentSchema } from '../reference/schema'
 import { ClinicSettingsSchema } from './clinic'
 import { ExerciseChoiceSchema } from './dose'
+import { FootRiskSchema, NO_FOOT_RISK } from './safety'
 
 /**
  * 1: the first layout (every cause in full, help at the end); kept so handouts given with it
@@ -93,6 +94,8 @@ export const HandoutSpecSchema = z
     options: HandoutOptionsSchema.default({ largePrint: false, pageSize: 'A4' }),
     /** content.yaml `version` the handout was made with. */
     contentVersion: z.string().min(1),
+    /** What marks the patient's feet at risk (handouts/safety.ts): changes the self-care printed. */
+    footRisk: FootRiskSchema.default(NO_FOOT_RISK),
     /** Snapshot of the clinic settings when the handout was made. */
     clinic: ClinicSettingsSchema,
   })

@@ -46,6 +46,12 @@ export const patientSchema = z.object({
   phone: z.string().max(100),
   medicines: z.array(z.string().max(500)).max(200),
   alerts: z.string(),
+  /**
+   * The clinician marks the feet at risk (diabetes, nerve damage, poor circulation): handouts then
+   * leave out self-care a guideline warns against for such feet. Absent on records and backups
+   * made before it existed, which read as false.
+   */
+  feetAtRisk: z.boolean().default(false),
   /** Date and time of the newest visit, or null when there is none yet. */
   lastVisitAt: isoDateTime.nullable(),
   createdAt: isoDateTime,
@@ -116,6 +122,7 @@ export const patientInputSchema = patientSchema.pick({
   phone: true,
   medicines: true,
   alerts: true,
+  feetAtRisk: true,
 })
 export type PatientInput = z.infer<typeof patientInputSchema>
 
@@ -132,7 +139,15 @@ export const visitInputSchema = visitSchema.pick({
 export type VisitInput = z.infer<typeof visitInputSchema>
 
 export function emptyPatientInput(): PatientInput {
-  return { name: '', dateOfBirth: '', chartNumber: '', phone: '', medicines: [], alerts: '' }
+  return {
+    name: '',
+    dateOfBirth: '',
+    chartNumber: '',
+    phone: '',
+    medicines: [],
+    alerts: '',
+    feetAtRisk: false,
+  }
 }
 
 export function emptyVisitInput(dateTime: string): VisitInput {
@@ -155,6 +170,7 @@ const FIELD_WORDS: Record<string, string> = {
   phone: 'Phone',
   medicines: 'Current medicines',
   alerts: 'Allergies and alerts',
+  feetAtRisk: 'Feet at risk',
   dateTime: 'Date and time',
   reason: 'Reason for visit',
   note: 'Note',

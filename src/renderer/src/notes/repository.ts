@@ -381,7 +381,15 @@ export class NotesRepository {
   }
 }
 
-const PATIENT_FIELDS = ['name', 'dateOfBirth', 'chartNumber', 'phone', 'medicines', 'alerts'] as const
+const PATIENT_FIELDS = [
+  'name',
+  'dateOfBirth',
+  'chartNumber',
+  'phone',
+  'medicines',
+  'alerts',
+  'feetAtRisk',
+] as const
 const VISIT_FIELDS = [
   'dateTime',
   'reason',

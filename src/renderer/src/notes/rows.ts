@@ -14,7 +14,8 @@ export function toPatientRow(patient: Patient): PatientRow {
 
 export function fromPatientRow(row: PatientRow): Patient {
   const { nameWords: _n, chartKey: _c, listOrder: _l, ...patient } = row
-  return patient
+  // Rows written before the feet-at-risk mark existed have none: not marked.
+  return { ...patient, feetAtRisk: patient.feetAtRisk ?? false }
 }
 
 /** Adds the full-text words a visit is stored with. */

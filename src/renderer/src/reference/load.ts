@@ -5,15 +5,19 @@
  */
 import { parse } from 'yaml'
 import type { z } from 'zod'
+import { parseCitations } from './citations'
+import { ContentError } from './content-error'
+import { crossCheck } from './cross-check'
 import {
   CauseSchema,
   DrugSchema,
   FinderSchema,
-  MetaSchema,
+  MetaFileSchema,
   RedFlagSchema,
-  REQUIRED_TOPIC_IDS,
+  SafetySchema,
   TopicSchema,
   type Content,
+  type Meta,
 } from './schema'
 
 export interface ContentFile {
@@ -22,16 +26,7 @@ export interface ContentFile {
   text: string
 }
 
-export class ContentError extends Error {
-  constructor(
-    readonly file: string,
-    readonly field: string,
-    detail: string,
-  ) {
-    super(`${file}: ${field || '(file)'}: ${detail}`)
-    this.name = 'ContentError'
-  }
-}
+export { ContentError }
 
 function parseYaml(file: ContentFile): unknown {
   try {
@@ -75,99 +70,36 @@ function byFolder<S extends z.ZodType>(schema: S, files: ContentFile[], folder: 
     })
 }
 
+/** content.yaml joined with citations.tsv: each source described once, in both. */
+function readMeta(files: ContentFile[]): Meta {
+  const file = validate(MetaFileSchema, parseYaml(one(files, 'content.yaml')), 'content.yaml')
+  const citations = parseCitations(one(files, 'citations.tsv'))
+  const sources = file.sources.map((s) => {
+    const c = citations.get(s.id)
+    if (!c)
+      throw new ContentError('citations.tsv', s.id, `no citation for the source "${s.id}" in content.yaml`)
+    return { ...c, kind: s.kind, ...(s.tier ? { tier: s.tier } : {}) }
+  })
+  for (const id of citations.keys()) {
+    if (!file.sources.some((s) => s.id === id))
+      throw new ContentError(
+        'content.yaml',
+        'sources',
+        `citations.tsv cites "${id}", which is not described here`,
+      )
+  }
+  return { ...file, sources }
+}
+
 export function parseContent(files: ContentFile[]): Content {
-  const meta = validate(MetaSchema, parseYaml(one(files, 'content.yaml')), 'content.yaml')
+  const meta = readMeta(files)
   const finder = validate(FinderSchema, parseYaml(one(files, 'finder.yaml')), 'finder.yaml')
   const redFlags = list(RedFlagSchema, one(files, 'red-flags.yaml'))
   const drugs = list(DrugSchema, one(files, 'drugs.yaml'))
+  const safety = validate(SafetySchema, parseYaml(one(files, 'safety.yaml')), 'safety.yaml')
   const causes = byFolder(CauseSchema, files, 'causes')
   const topics = byFolder(TopicSchema, files, 'topics')
-  const content: Content = { meta, finder, redFlags, drugs, causes, topics }
+  const content: Content = { meta, finder, redFlags, drugs, causes, topics, safety }
   crossCheck(content)
   return content
-}
-
-function unique(ids: string[], file: string, what: string): Set<string> {
-  const seen = new Set<string>()
-  for (const id of ids) {
-    if (seen.has(id)) throw new ContentError(file, 'id', `${what} id "${id}" is used twice`)
-    seen.add(id)
-  }
-  return seen
-}
-
-function crossCheck(c: Content): void {
-  const causeIds = unique(
-    c.causes.map((x) => x.id),
-    'causes/',
-    'cause',
-  )
-  const topicIds = unique(
-    c.topics.map((x) => x.id),
-    'topics/',
-    'topic',
-  )
-  for (const id of causeIds) {
-    if (topicIds.has(id)) throw new ContentError(`topics/${id}.yaml`, 'id', 'a cause has the same id')
-  }
-  const flagIds = unique(
-    c.redFlags.map((x) => x.id),
-    'red-flags.yaml',
-    'red flag',
-  )
-  const drugIds = unique(
-    c.drugs.map((x) => x.id),
-    'drugs.yaml',
-    'drug',
-  )
-  const findingIds = unique(
-    c.finder.groups.flatMap((g) => g.findings.map((f) => f.id)),
-    'finder.yaml',
-    'finding',
-  )
-  if (!causeIds.has(c.finder.medicineCause)) {
-    throw new ContentError('finder.yaml', 'medicineCause', `no cause "${c.finder.medicineCause}"`)
-  }
-  c.finder.groups.forEach((g, gi) =>
-    g.findings.forEach((f, fi) =>
-      f.redFlags?.forEach((r) => {
-        if (!flagIds.has(r))
-          throw new ContentError(
-            'finder.yaml',
-            `groups[${gi}].findings[${fi}].redFlags`,
-            `no red flag "${r}"`,
-          )
-      }),
-    ),
-  )
-  const linkable = new Set([...causeIds, ...topicIds])
-  for (const cause of c.causes) {
-    const file = `causes/${cause.id}.yaml`
-    for (const f of Object.keys(cause.finder)) {
-      if (!findingIds.has(f)) throw new ContentError(file, `finder.${f}`, `no finding "${f}" in finder.yaml`)
-    }
-    for (const r of cause.related) {
-      if (!linkable.has(r)) throw new ContentError(file, 'related', `no cause or topic "${r}"`)
-    }
-  }
-  for (const topic of c.topics) {
-    // exercises need nothing cross-checked here; drawings are checked by the handout tests
-    void topic
-  }
-  for (const id of REQUIRED_TOPIC_IDS) {
-    if (!topicIds.has(id)) throw new ContentError(`topics/${id}.yaml`, '', 'required topic is missing')
-  }
-  c.drugs.forEach((d, i) => {
-    for (const k of d.classes) {
-      const cls = c.drugs.find((x) => x.id === k)
-      if (!cls || cls.kind !== 'class')
-        throw new ContentError('drugs.yaml', `[${i}].classes`, `no drug class "${k}"`)
-    }
-    for (const cause of d.causes) {
-      if (!causeIds.has(cause)) throw new ContentError('drugs.yaml', `[${i}].causes`, `no cause "${cause}"`)
-    }
-    if (!d.named && d.classes.length === 0)
-      throw new ContentError('drugs.yaml', `[${i}]`, 'a lookup entry must belong to a named class')
-  })
-  void drugIds
 }

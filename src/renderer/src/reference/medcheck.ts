@@ -6,9 +6,12 @@
  */
 import MiniSearch from 'minisearch'
 import type { Content, Drug, SourceInfo } from './schema'
-import { normalizeWord, stem, tokenize } from './text'
+import { itemWords, keyOf, splitMedicines, type ItemWord } from './medcheck-words'
 
-export type MatchedBy = 'generic' | 'brand' | 'alias' | 'class'
+export { splitMedicines }
+
+/** `lay-name`: a lay name that may also mean medicines outside the class ("cholesterol tablets"). */
+export type MatchedBy = 'generic' | 'brand' | 'alias' | 'class' | 'lay-name'
 
 export interface MedicineNote {
   /** The drug or class the note belongs to. */
@@ -29,12 +32,17 @@ export interface MedicineMatch {
   matchedBy: MatchedBy
   /** True when the typed name was spelled differently from every name in the table. */
   corrected: boolean
-  /** Not named by the sources: a brand or class member mapped to what the sources name. */
+  /**
+   * Not named by the sources: a class member mapped to what the sources say of its class, or a
+   * lay name that may mean a medicine outside the class.
+   */
   lookup: boolean
   classes: Drug[]
   notes: MedicineNote[]
   /** The sources mention it as a possible help for cramps, not as a cause. */
   mayHelp: boolean
+  /** A treatment for cramps with restrictions (quinine): its detail is for clinicians. */
+  treatment: boolean
   /** Causes this medicine points at (always the medicines cause, unless it may help). */
   causeIds: string[]
 }
@@ -63,111 +71,6 @@ interface Matcher {
   medicineCause: string
 }
 
-// Dose, form and timing words people paste along with the name: "furosemide 40 mg tablets daily".
-const NOISE = new Set([
-  'mg',
-  'mcg',
-  'ug',
-  'g',
-  'ml',
-  'iu',
-  'unit',
-  'units',
-  'tablet',
-  'tablets',
-  'tab',
-  'tabs',
-  'capsule',
-  'capsules',
-  'cap',
-  'caps',
-  'daily',
-  'once',
-  'twice',
-  'day',
-  'days',
-  'a',
-  'an',
-  'the',
-  'at',
-  'in',
-  'per',
-  'x',
-  'bd',
-  'bid',
-  'tds',
-  'tid',
-  'qds',
-  'qid',
-  'od',
-  'om',
-  'on',
-  'nocte',
-  'mane',
-  'prn',
-  'morning',
-  'evening',
-  'night',
-  'bedtime',
-  'weekly',
-  'sr',
-  'xl',
-  'xr',
-  'ir',
-  'ec',
-  'release',
-  'modified',
-  'extended',
-  'mr',
-  'er',
-  'cr',
-  'la',
-  'dose',
-  'doses',
-  'take',
-  'takes',
-  'taking',
-  'of',
-  'and',
-  'with',
-  'for',
-  'as',
-  'needed',
-  'when',
-  'by',
-  'mouth',
-  'oral',
-  'injection',
-  'spray',
-  'cream',
-  'gel',
-  'drops',
-  'liquid',
-  'solution',
-])
-
-function keyOf(text: string): string {
-  return tokenize(text)
-    .map((w) => stem(normalizeWord(w)))
-    .filter(Boolean)
-    .join(' ')
-}
-
-interface ItemWord {
-  /** As typed, for naming a leftover word back to the user. */
-  raw: string
-  /** Folded and stemmed the same way as the table's names. */
-  key: string
-}
-
-/** The meaningful words of one typed item (dose, form and timing words left out). */
-function itemWords(item: string): ItemWord[] {
-  return tokenize(item)
-    .map((raw) => ({ raw, w: normalizeWord(raw) }))
-    .filter(({ w }) => w && !/^\d/.test(w) && !NOISE.has(w) && !/^\d+(mg|mcg|ug|g|ml|iu)$/.test(w))
-    .map(({ raw, w }) => ({ raw, key: stem(w) }))
-}
-
 const cache = new WeakMap<Content, Matcher>()
 
 function matcherFor(content: Content): Matcher {
@@ -181,6 +84,7 @@ function matcherFor(content: Content): Matcher {
     }
     add(drug.name, drug.kind === 'class' ? 'class' : 'generic')
     drug.brands.forEach((b) => add(b, 'brand'))
+    drug.lookupAliases.forEach((a) => add(a, 'lay-name'))
     drug.aliases.forEach((a) => add(a, drug.kind === 'class' ? 'class' : 'alias'))
   }
   // First form wins: a generic name beats the same word used as someone else's alias.
@@ -205,17 +109,6 @@ function matcherFor(content: Content): Matcher {
   }
   cache.set(content, m)
   return m
-}
-
-// Commas, semicolons, new lines, tabs, bars, list bullets, "and" / "&" / "+" / "plus" between
-// names, and a slash between two words ("simvastatin/ramipril"; "5/40" and "40mg/day" keep it).
-const SEPARATORS =
-  /[,;\n\r\t|•]+|\s+(?:and|plus|&|\+)\s+|(?<=(?:^|[^\p{L}\p{N}])\p{L}{3,})\s*\/\s*(?=\p{L}{3})/iu
-
-/** Splits a typed or pasted list into items, dropping list markers and empty items. */
-export function splitMedicines(input: string | readonly string[]): string[] {
-  const parts = (typeof input === 'string' ? [input] : input).flatMap((x) => x.split(SEPARATORS))
-  return parts.map((p) => p.replace(/^\s*(?:[-*]|\d+[.)])\s+/, '').trim()).filter((p) => p.length > 0)
 }
 
 function maxEdits(word: string): number {
@@ -300,18 +193,22 @@ function note(m: Matcher, d: Drug, lookup: boolean): MedicineNote | undefined {
 function describe(m: Matcher, input: string, form: NameForm, corrected: boolean): MedicineMatch {
   const drug = form.drug
   const classes = drug.classes.map((c) => m.byId.get(c)).filter((c): c is Drug => !!c)
-  const lookup = !drug.named
+  const lookup = !drug.named || form.by === 'lay-name'
   const notes: MedicineNote[] = []
   // A lookup entry's own note is an editor's remark, not a source claim: it is marked lookup too.
   const own = note(m, drug, lookup)
   if (own) notes.push(own)
-  // A lookup entry has no claim of its own: what it shows is what the sources say of its class.
-  for (const c of classes) {
-    const n = note(m, c, lookup)
-    if (n) notes.push(n)
-  }
+  // What the sources say of the class, unless it does not fit this member (a potassium-sparing
+  // diuretic and potassium loss): then the member's own note says what does.
+  if (drug.classNote)
+    for (const c of classes) {
+      const n = note(m, c, lookup)
+      if (n) notes.push(n)
+    }
   const causeIds = new Set<string>(drug.causes)
-  if (drug.classCauses) for (const c of classes) for (const id of c.causes) causeIds.add(id)
+  if (drug.classCauses)
+    for (const c of classes)
+      for (const id of c.causes) if (!drug.notClassCauses.includes(id)) causeIds.add(id)
   if (!drug.mayHelp) causeIds.add(m.medicineCause)
   return {
     status: 'matched',
@@ -324,6 +221,7 @@ function describe(m: Matcher, input: string, form: NameForm, corrected: boolean)
     classes,
     notes,
     mayHelp: drug.mayHelp,
+    treatment: drug.treatment,
     causeIds: [...causeIds],
   }
 }

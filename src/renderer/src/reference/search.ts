@@ -53,8 +53,10 @@ interface DocInfo {
 
 const FIELDS = ['title', 'aliases', 'summary', 'body'] as const
 const BOOST = { title: 6, aliases: 4, summary: 2, body: 1 }
-const KIND_BOOST: Record<RefKind, number> = { cause: 1.15, topic: 1.1, redflag: 0.9, drug: 1 }
+const KIND_BOOST: Record<RefKind, number> = { cause: 1.15, topic: 1.1, redflag: 0.8, drug: 1 }
 const EXPANSION_BOOST = 0.75
+/** A drug the sources do not name (a lookup entry) must not outrank the topic a word is on its way to. */
+const LOOKUP_BOOST = 0.7
 
 function sectionText(s: Section | undefined): string[] {
   if (!s) return []
@@ -312,6 +314,7 @@ export function createReferenceSearch(content: Content): ReferenceSearch {
     })
   }
 
+  const lookupDocs = new Set(content.drugs.filter((d) => !d.named).map((d) => `drug:${d.id}`))
   const words = new Set<string>()
   const index = new MiniSearch<Doc>({
     fields: [...FIELDS],
@@ -321,7 +324,8 @@ export function createReferenceSearch(content: Content): ReferenceSearch {
     searchOptions: {
       boost: BOOST,
       processTerm: (t: string) => normalizeWord(t) || null,
-      boostDocument: (id: string) => KIND_BOOST[(info.get(id)?.kind ?? 'cause') as RefKind],
+      boostDocument: (id: string) =>
+        KIND_BOOST[(info.get(id)?.kind ?? 'cause') as RefKind] * (lookupDocs.has(id) ? LOOKUP_BOOST : 1),
     },
   })
   index.addAll(docs)

@@ -7,10 +7,12 @@ import { printable } from '../glyphs'
 import { COLORS, LARGE, MARGIN_X, NORMAL } from '../layout'
 import { medicineLines, type MedicineLines } from '../medicines'
 import { keepHeadings } from '../pagination'
+import type { SafetyPlan } from '../safety'
 import { ALWAYS_INCLUDED, type HandoutSpec } from '../spec'
 import { longDate } from '../text-utils'
 import {
   causesSection,
+  footCareBlock,
   generalSection,
   HANDOUT_TITLE_V1,
   personalNote,
@@ -24,6 +26,7 @@ export function buildHandoutV1(
   spec: HandoutSpec,
   content: Content,
   drawings: Readonly<Record<string, string>>,
+  plan: SafetyPlan,
 ): TDocumentDefinitions {
   const t = spec.options.largePrint ? LARGE : NORMAL
   const ctx: CtxV1 = { spec, content, t, drawings }
@@ -35,6 +38,7 @@ export function buildHandoutV1(
   const body: Pdf[] = keepHeadings([
     ...titleBlock(ctx),
     ...personalNote(ctx),
+    ...footCareBlock(plan, ctx),
     ...causesSection(ctx),
     ...general.flatMap((id) => generalSection(id, ctx, medicines)),
     ...generalSection(ALWAYS_INCLUDED, ctx, medicines),

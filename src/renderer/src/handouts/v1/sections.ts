@@ -18,6 +18,7 @@ import {
   type HandoutSpec,
 } from '../spec'
 import { longDate, sourceLine } from '../text-utils'
+import type { SafetyPlan } from '../safety'
 import { medicinesSectionV1 } from './medicines'
 
 export const HANDOUT_TITLE_V1 = 'Foot and ankle cramps: your care plan'
@@ -257,4 +258,21 @@ export function generalSection(id: HandoutSectionId, ctx: CtxV1, medicines: Medi
   }
   // A life-stage cause (pregnancy) used as a general section: its patient-facing parts only.
   return [h2(HANDOUT_SECTION_LABELS[id], `section-${id}`, COLORS), ...causeBlock(item, ctx).slice(1)]
+}
+
+/** For a foot at risk: the guideline foot-care advice, boxed, near the top (handouts/safety.ts). */
+export function footCareBlock(plan: SafetyPlan, ctx: CtxV1): Pdf[] {
+  const topic = plan.footCare
+  if (!topic) return []
+  const used = new Set(topic.sections.flatMap((s) => s.sources))
+  return [
+    panel(
+      { text: printable(topic.title), style: 'h2', margin: [0, 0, 0, ctx.t.gap * 0.6] } as Pdf,
+      [...topicSections(topic, ctx), ...sources(used, ctx)],
+      COLORS.accentSoft,
+      COLORS.accent,
+      ctx.t,
+      { id: 'foot-care' },
+    ),
+  ]
 }

@@ -12,10 +12,11 @@ import { COMPACT, LARGE, MARGIN_X, PAGE_WIDTH } from '../layout'
 import { medicineLines } from '../medicines'
 import { keepHeadings } from '../pagination'
 import { paletteFor } from '../palette'
+import type { SafetyPlan } from '../safety'
 import type { HandoutSpec } from '../spec'
 import { longDate } from '../text-utils'
 import { Citations, type Ctx } from './context'
-import { causeDetail, topicSection } from './detail'
+import { causeDetail, footCareBlock, topicSection } from './detail'
 import { exercisesSection } from './exercises'
 import { helpBox } from './help'
 import { medicinesSection } from './medicines'
@@ -29,6 +30,7 @@ export function buildHandoutV2(
   spec: HandoutSpec,
   content: Content,
   drawings: Readonly<Record<string, string>>,
+  plan: SafetyPlan,
 ): TDocumentDefinitions {
   const t = spec.options.largePrint ? LARGE : COMPACT
   const colors = paletteFor(spec.clinic.accentColor)
@@ -40,14 +42,19 @@ export function buildHandoutV2(
     drawings,
     width: PAGE_WIDTH[spec.options.pageSize] - 2 * MARGIN_X,
     cite: new Citations(t, colors),
+    plan,
   }
   const has = (id: string): boolean => (spec.sections as string[]).includes(id)
 
+  const during = has('during-a-cramp') ? topicSection('during-a-cramp', ctx) : []
+  // For a foot at risk, safety comes first: the foot-care advice at the top, then the causes,
+  // the help box, and what to do during a cramp (with what the guidelines warn against left out).
+  const top = plan.footCare
+    ? [...footCareBlock(plan.footCare, ctx), ...causesSummary(ctx), ...helpBox(ctx), ...during]
+    : [...causesSummary(ctx), ...during, ...helpBox(ctx)]
   const body: Pdf[] = [
     ...titleBlock(ctx),
-    ...causesSummary(ctx),
-    ...(has('during-a-cramp') ? topicSection('during-a-cramp', ctx) : []),
-    ...helpBox(ctx),
+    ...top,
     ...personalNote(ctx),
     ...causeDetail(ctx),
     ...DETAIL_SECTIONS.filter(has).flatMap((id) =>

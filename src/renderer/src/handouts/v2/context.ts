@@ -2,6 +2,7 @@
 import type { Content as Pdf } from 'pdfmake/interfaces'
 import type { Content, SourceId } from '../../reference/schema'
 import type { Palette, TypeScale } from '../layout'
+import type { SafetyPlan } from '../safety'
 import type { HandoutSpec } from '../spec'
 
 export interface Ctx {
@@ -13,6 +14,8 @@ export interface Ctx {
   /** Width of the text column in points. */
   width: number
   cite: Citations
+  /** What a foot at risk changes (already applied to `content`): for the foot-care block. */
+  plan: SafetyPlan
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { Content as Pdf } from 'pdfmake/interfaces'
 import type { Cause, Topic } from '../../reference/schema'
 import { printable } from '../glyphs'
+import { panel } from '../pagination'
 import { HANDOUT_SECTION_LABELS, HandoutError, type HandoutSectionId } from '../spec'
 import type { Ctx } from './context'
 import { chosenCauses, heading, leadBlock } from './page-one'
@@ -85,5 +86,26 @@ export function topicSection(id: HandoutSectionId, ctx: Ctx): Pdf[] {
     heading(HANDOUT_SECTION_LABELS[id], `section-${id}`, ctx),
     { text: printable(item.patientSummary.trim()), margin: [0, 0, 0, ctx.t.gap * 0.7] } as Pdf,
     ...causeAdvice(item, ctx, false),
+  ]
+}
+
+/**
+ * For a foot at risk: the guideline foot-care advice in an accent box near the top of page 1
+ * (handouts/safety.ts picks the topic; its sections print as lead-in paragraphs and lists).
+ */
+export function footCareBlock(topic: Topic, ctx: Ctx): Pdf[] {
+  const { t, colors } = ctx
+  return [
+    panel(
+      {
+        text: [{ text: printable(topic.title), style: 'h2' }],
+        margin: [0, 0, 0, t.gap * 0.3],
+      } as Pdf,
+      topic.sections.flatMap((s) => leadBlock(s, ctx)),
+      colors.accentSoft,
+      colors.accent,
+      t,
+      { id: 'foot-care', margin: [0, t.gap * 1.2, 0, t.gap * 0.4] },
+    ),
   ]
 }

@@ -19,8 +19,14 @@ export interface ChosenExercise {
 export function chosenExercises(topic: Topic, ctx: Ctx): ChosenExercise[] {
   const all = topic.exercises ?? []
   const chosen = ctx.spec.exercises ?? defaultExercises(all)
+  // An exercise left out for a foot at risk is not in `all` any more: skipped, not unknown.
+  const omitted = new Set(
+    ctx.plan.changes.flatMap((c) =>
+      c.item.kind === 'exercise' && c.action === 'omit' ? [c.item.exerciseId] : [],
+    ),
+  )
   chosen.forEach((c, i) => {
-    if (!all.some((e) => e.id === c.id))
+    if (!all.some((e) => e.id === c.id) && !omitted.has(c.id))
       throw new HandoutError(
         `Unknown exercise "${c.id}": it is not in the reference content.`,
         `exercises.${i}`,

@@ -20,13 +20,8 @@ export const TIER_LEADS: Record<Tier, string> = {
 }
 const ORDER: Tier[] = ['now', 'soon', 'routine', 'none']
 
-interface Graded {
-  urgency?: 'now' | 'soon' | 'routine'
-  urgencySources?: SourceId[]
-}
-
 export function tierOf(flag: RedFlag): Tier {
-  return (flag as RedFlag & Graded).urgency ?? 'none'
+  return flag.urgency ?? 'none'
 }
 
 export function groupFlags(flags: readonly RedFlag[]): { tier: Tier; flags: RedFlag[] }[] {
@@ -40,26 +35,19 @@ export const HELP_TITLE = 'When to get help'
 export function helpBox(ctx: Ctx): Pdf[] {
   const { t, colors } = ctx
   const groups = groupFlags(ctx.content.redFlags)
-  const rows: Pdf[] = groups.map(({ tier, flags }, gi) => {
-    const sources = new Set<SourceId>()
-    for (const f of flags) {
-      f.sources.forEach((s) => sources.add(s))
-      ;((f as RedFlag & Graded).urgencySources ?? []).forEach((s) => sources.add(s))
-    }
-    return {
-      stack: [
-        {
-          text: [{ text: `${TIER_LEADS[tier]}:`, bold: true, color: colors.warn }, ...ctx.cite.mark(sources)],
-          margin: [0, gi ? t.gap * 0.5 : 0, 0, 1],
-        },
-        {
-          ul: flags.map((f) => ({ text: printable(f.patientText) })),
-          markerColor: colors.warn,
-        },
-      ],
-      // Each group stays whole: a tier's lead never sits apart from its signs.
-      unbreakable: true,
+  // One panel row per sign, the tier's lead in the row of its first sign: rows never split and
+  // the box's title repeats on each page it runs onto, while a long tier can still break between
+  // signs (pdfmake silently drops an unbreakable block taller than a page, as in large print).
+  const rows: Pdf[] = groups.flatMap(({ tier, flags }, gi) => {
+    // A tier cites the sources that give its urgency; signs with no tier, the sources naming them.
+    const sources = new Set<SourceId>(flags.flatMap((f) => (tier === 'none' ? f.sources : f.urgencySources)))
+    const sign = (f: RedFlag): Pdf =>
+      ({ ul: [{ text: printable(f.patientText) }], markerColor: colors.warn }) as Pdf
+    const lead: Pdf = {
+      text: [{ text: `${TIER_LEADS[tier]}:`, bold: true, color: colors.warn }, ...ctx.cite.mark(sources)],
+      margin: [0, gi ? t.gap * 0.5 : 0, 0, 1],
     } as Pdf
+    return flags.map((f, i) => (i === 0 ? ({ stack: [lead, sign(f)] } as Pdf) : sign(f)))
   })
   return [
     panel(
