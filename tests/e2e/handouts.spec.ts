@@ -369,6 +369,59 @@ test('the preview shows its progress, and Save says why it cannot be used yet', 
   }
 })
 
+test('a diabetic patient: the editor says what changed and why; the PDF has foot care and no heat', async ({
+  page,
+  app,
+}) => {
+  await app.goto('#/patients')
+  await page.getByTestId('new-patient').click()
+  const dialog = page.getByTestId('new-patient-dialog')
+  await dialog.getByTestId('patient-name').fill('Rosa Diaz')
+  await dialog.getByTestId('patient-alerts').fill('Type 2 diabetes, on insulin')
+  await dialog.getByTestId('create-patient').click()
+  await page.getByTestId('new-visit').click()
+  await expect(page.getByTestId('visit-screen')).toBeVisible()
+  await page.getByTestId('make-handout').click()
+  await expect(page.getByTestId('handout-patient')).toHaveValue('Rosa Diaz')
+  const notice = page.getByTestId('safety-notice')
+  await expect(notice).toContainText('changed for a foot at risk')
+  await expect(notice).toContainText('diabetes')
+  await expect(page.getByTestId('safety-omitted').filter({ hasText: 'Use warmth' })).toBeVisible()
+  await expect(notice).toContainText(content.topics.find((t) => t.id === 'feet-at-risk')!.title)
+  // Exercises the guidelines warn against are marked in the list.
+  await expect(page.getByTestId('exercise-safety-sand-walking')).toContainText('Left out')
+  await expect(page.getByTestId('exercise-safety-marble-pickup')).toContainText('Ask your podiatrist first')
+  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
+  for (const [w, h] of [
+    [1280, 800],
+    [1024, 700],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h })
+    await page.getByTestId('safety-notice').scrollIntoViewIfNeeded()
+    await shoot(page, `handout-editor-feet-at-risk-${w}`)
+  }
+  await expectAccessible(page)
+  app.dialogs.nextSavePath()
+  await page.getByTestId('handout-save').click()
+  await expect(page.getByTestId('handout-notice')).toContainText('noted on the visit')
+  const request = app.dialogs.saveRequests.at(-1)!
+  const text = await pdfText(new Uint8Array(readFileSync(join(app.savedDir, request.suggestedName))))
+  expect(await pdfText(new Uint8Array(readFileSync(join(app.savedDir, request.suggestedName))), 1)).toContain(
+    'Looking after feet at risk',
+  )
+  // The self-care that puts heat on the foot is gone (the foot-care advice warns against heat pads).
+  expect(text).not.toContain('Use a heating pad')
+  expect(text).not.toContain('Use warmth.')
+  expect(text).toContain('Ask your podiatrist first.')
+
+  // Unmarked from scratch: the clinician's own mark does the same.
+  await app.goto('#/handouts/new')
+  await page.getByTestId('handout-patient').fill('Tom Hale')
+  await expect(page.getByTestId('safety-notice')).toHaveCount(0)
+  await page.getByTestId('handout-feet-at-risk').check()
+  await expect(page.getByTestId('safety-notice')).toContainText('marked at risk')
+})
+
 test('printing puts each handout page on one sheet, A4 or Letter paper', async ({ page, app }) => {
   await app.goto('#/handouts/new')
   await page.getByTestId('handout-patient').fill('Ada Lowe')

@@ -7,6 +7,8 @@ import { useRoute } from 'vue-router'
 import { notesRepo } from '@renderer/notes/instance'
 import { todayLocal } from '@renderer/notes/model'
 import { preloadPdfMake } from '@renderer/handouts/render-browser'
+import { alertMatches } from '@renderer/handouts/safety'
+import content from 'virtual:reference-content'
 import { useClinicStore } from '@renderer/stores/clinic'
 import type { Draft } from './useHandoutDraft'
 
@@ -42,6 +44,12 @@ export function useEditorStart(
           draft.date = todayLocal(new Date(visit.dateTime))
           draft.causes = visit.causeIds.filter((c) => knownCauses.has(c))
           draft.medicines = patient.medicines.join('\n')
+          // Whatever marks the feet at risk travels into the handout (handouts/safety.ts).
+          draft.footRisk = {
+            marked: patient.feetAtRisk,
+            findings: [...visit.findings],
+            alerts: alertMatches(patient.alerts, content),
+          }
           if (patient.medicines.length && !draft.sections.includes('medicines'))
             draft.sections.push('medicines')
           visitLabel.value = `${patient.name}, visit of ${draft.date}`

@@ -2,10 +2,11 @@
  * The handout being made: the form's state, the spec it gives, and the PDF of that spec,
  * re-rendered (debounced) as the options change. What is previewed is what is saved.
  */
-import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue'
+import { computed, reactive, ref, shallowRef, toRaw, watch, type Ref } from 'vue'
 import type { Content } from '@renderer/reference/schema'
 import { splitMedicines } from '@renderer/reference/medcheck'
 import type { ClinicSettings } from '@renderer/handouts/clinic'
+import type { FootRisk } from '@renderer/handouts/safety'
 import { pageCount } from '@renderer/handouts/page-count'
 import { pdfMakeLoaded, renderHandout } from '@renderer/handouts/render-browser'
 import {
@@ -31,6 +32,8 @@ export interface Draft {
   clinician: string
   largePrint: boolean
   pageSize: 'A4' | 'LETTER'
+  /** What marks the feet at risk: the patient's mark, the visit's findings, alert words. */
+  footRisk: FootRisk
 }
 
 export const DEFAULT_SECTIONS: HandoutSectionId[] = [
@@ -58,6 +61,7 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
     clinician: '',
     largePrint: false,
     pageSize: 'A4',
+    footRisk: { marked: false, findings: [], alerts: [] },
   })
 
   const specResult = computed((): { spec: HandoutSpec } | { error: string } => {
@@ -83,6 +87,7 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
           clinician: draft.clinician.trim(),
           options: { largePrint: draft.largePrint, pageSize: draft.pageSize },
           contentVersion: content.meta.version,
+          footRisk: structuredClone(toRaw(draft.footRisk)),
           clinic: clinic.value,
         }),
       }
