@@ -12,6 +12,8 @@ const alias = {
 export default defineConfig({
   main: {
     resolve: { alias },
+    // Bundled, not required at run time: the packaged app ships no node_modules.
+    build: { externalizeDeps: { exclude: ['zod'] } },
   },
   preload: {
     resolve: { alias },

@@ -44,8 +44,11 @@ export interface BenchContext {
   median(fn: () => unknown | Promise<unknown>, n?: number, warmup?: number): Promise<number>
   /** All timings of n runs, in ms. */
   samples(fn: () => unknown | Promise<unknown>, n?: number, warmup?: number): Promise<number[]>
-  /** A fresh Chromium profile on the app, opened at `hash` and ready (null: a blank page). */
-  browser(hash?: string | null): Promise<BenchPage>
+  /**
+   * A fresh Chromium profile on the app, opened at `hash` and ready (null: a blank page).
+   * Requests anywhere but the app (and `alsoAllow`, e.g. a baseline's server) are aborted.
+   */
+  browser(hash?: string | null, alsoAllow?: string[]): Promise<BenchPage>
 }
 
 export function percentile(values: number[], p: number): number {
@@ -77,7 +80,7 @@ export function createContext(url: string): BenchContext {
     url,
     samples,
     median: async (fn, n, warmup) => medianOf(await samples(fn, n, warmup)),
-    async browser(hash = '#/') {
+    async browser(hash = '#/', alsoAllow = []) {
       const dir = mkdtempSync(join(tmpdir(), 'cramp-bench-'))
       const context = await chromium.launchPersistentContext(dir, {
         executablePath: await findChromium(),
@@ -86,8 +89,9 @@ export function createContext(url: string): BenchContext {
         viewport: { width: 1280, height: 800 },
       })
       // Benchmarks must not reach out either.
+      const allowed = [url, ...alsoAllow]
       await context.route(
-        (u) => !u.toString().startsWith(url) && !/^(data|blob):/.test(u.toString()),
+        (u) => !allowed.some((a) => u.toString().startsWith(a)) && !/^(data|blob):/.test(u.toString()),
         (r) => r.abort('blockedbyclient'),
       )
       const page = context.pages()[0] ?? (await context.newPage())

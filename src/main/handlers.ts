@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { open, rename, stat, unlink, readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { formatBytes } from '../shared/bytes'
 import { filterFor, OPEN_PURPOSES, SAVE_PURPOSES, withAllowedExtension } from '../shared/files'
 import type {
   AppInfo,
@@ -88,12 +89,6 @@ export async function writeFileAtomic(path: string, data: Uint8Array, mode = 0o6
     await unlink(tmp).catch(() => undefined)
     throw e
   }
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`
-  if (n >= 1024) return `${Math.round(n / 1024)} KB`
-  return `${n} bytes`
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {

@@ -213,3 +213,43 @@ export async function shoot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: false })
   return path
 }
+
+/**
+ * Every visible element that sticks out of the window sideways, and every box whose content
+ * is wider than the box (it scrolls or clips sideways). Measuring only the page's own scroll
+ * width misses content inside a scrolling pane, which is where a screen's content lives.
+ * Deliberate truncation (text-overflow: ellipsis), screen-reader-only text and things parked
+ * wholly off the left edge until focused (the skip link) are left out.
+ */
+export async function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth
+    const name = (el: Element): string => {
+      const id = el.id ? `#${el.id}` : ''
+      const test = el.getAttribute('data-testid')
+      const cls =
+        typeof el.className === 'string' && el.className
+          ? `.${el.className.trim().split(/\s+/).join('.')}`
+          : ''
+      return `${el.tagName.toLowerCase()}${id}${test ? `[data-testid=${test}]` : ''}${cls}`
+    }
+    const found: Element[] = []
+    const out: string[] = []
+    for (const el of document.body.querySelectorAll('*')) {
+      if (found.some((f) => f.contains(el))) continue
+      const style = getComputedStyle(el)
+      if (style.display === 'none' || style.visibility === 'hidden' || style.textOverflow === 'ellipsis')
+        continue
+      const r = el.getBoundingClientRect()
+      if (r.width <= 1 || r.height <= 1 || r.right <= 0) continue
+      if (r.right > width + 1 || r.left < -1) {
+        found.push(el)
+        out.push(`${name(el)} spans x ${Math.round(r.left)}..${Math.round(r.right)} in a ${width} px window`)
+      } else if (/auto|scroll|hidden|clip/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1) {
+        found.push(el)
+        out.push(`${name(el)} holds ${el.scrollWidth} px of content in ${el.clientWidth} px`)
+      }
+    }
+    return out
+  })
+}

@@ -6,7 +6,7 @@ import { backupFromRecords } from '../../src/renderer/src/notes/backup'
 import type { Patient, Visit } from '../../src/renderer/src/notes/model'
 import { installBridge } from './bridge'
 import { CHROMIUM_ARGS, findChromium } from './chromium'
-import { expectAccessible, expect, shoot, test, waitForApp } from './fixtures'
+import { expectAccessible, expect, shoot, sidewaysOverflow, test, waitForApp } from './fixtures'
 
 const TRICKY = 'Crampe nocturne 🦶 Señora Ñúñez, تقلص عضلي, <script>alert("x")</script> &amp; done'
 
@@ -373,9 +373,20 @@ test('the visit screen works at 1024x700 and by keyboard', async ({ page }) => {
   await page.keyboard.type('Typed with the keyboard only.')
   await page.keyboard.press('Tab')
   await saved(page)
+  // Layout at the smallest supported window: nothing sideways, the field being typed in and the
+  // save status on screen, and the reference panel beside the note rather than pushed under it.
+  expect(await sidewaysOverflow(page), 'visit screen at 1024x700').toEqual([])
+  await expect(page.locator(':focus')).toBeInViewport()
+  await expect(page.getByTestId('save-status')).toBeInViewport()
+  const note = (await page.getByTestId('visit-note').boundingBox())!
+  const panel = (await page.getByTestId('visit-side-panel').boundingBox())!
+  expect(panel.x, 'side panel beside the note').toBeGreaterThanOrEqual(note.x + note.width)
+  expect(panel.y, 'side panel beside the note').toBeLessThan(note.y + note.height)
   await expectAccessible(page)
   await shoot(page, 'notes-visit-1024')
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients' }).click()
+  await expect(page.getByText('Jo Small Screen').first()).toBeInViewport()
+  expect(await sidewaysOverflow(page), 'patients list at 1024x700').toEqual([])
   await shoot(page, 'notes-patients-1024')
 })
 

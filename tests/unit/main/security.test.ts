@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES } from '../../../src/shared/csp'
 import {
@@ -176,10 +179,25 @@ describe('app:// asset serving', () => {
     expect(resolveAssetPath('/app/renderer', '/')).toBe('/app/renderer/index.html')
   })
 
-  it('sends the CSP header with every response', async () => {
-    const r = await serveAsset('/nonexistent-root', 'app://cramp-clinic/%E0%A4%A')
-    expect(r.status).toBe(400)
-    expect(r.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY)
+  it('sends the CSP header with every response: a file, the app shell, a 404 and a 400', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cramp-renderer-'))
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>shell</title>')
+    mkdirSync(join(root, 'assets'))
+    writeFileSync(join(root, 'assets', 'index.js'), 'export {}')
+    const responses = [
+      await serveAsset(root, 'app://cramp-clinic/index.html'),
+      await serveAsset(root, 'app://cramp-clinic/assets/index.js'),
+      await serveAsset(root, 'app://cramp-clinic/patients/unknown-route'),
+      await serveAsset('/nonexistent-root', 'app://cramp-clinic/missing.js'),
+      await serveAsset(root, 'app://cramp-clinic/%E0%A4%A'),
+    ]
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 404, 400])
+    expect(await responses[2]!.text()).toContain('<title>shell</title>')
+    for (const r of responses) {
+      expect(r.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY)
+      expect(r.headers.get('X-Content-Type-Options')).toBe('nosniff')
+    }
+    expect(responses[1]!.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8')
   })
 })
 

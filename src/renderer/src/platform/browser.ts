@@ -1,4 +1,5 @@
 /** The plain-browser fallback: downloads, a file input, and the browser's print. */
+import { formatBytes } from '@shared/bytes'
 import { APP_NAME } from '@shared/csp'
 import { OPEN_PURPOSES, SAVE_PURPOSES, withAllowedExtension, type FileKind } from '@shared/files'
 import { printPdf } from './print'
@@ -70,7 +71,7 @@ export function browserPlatform(): Platform {
       if (!file) return { status: 'cancelled' }
       if (file.size > maxBytes) {
         throw new PlatformError(
-          `The file is too large (${Math.ceil(file.size / 1024)} KB; the limit is ${Math.floor(maxBytes / 1024)} KB).`,
+          `The file is too large (${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}).`,
         )
       }
       return { status: 'opened', name: file.name, data: new Uint8Array(await file.arrayBuffer()) }
