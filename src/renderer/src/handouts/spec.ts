@@ -193,11 +193,8 @@ export function parseHandoutSpec(input: unknown): HandoutSpec {
   return r.data
 }
 
-/** Hex SHA-256 via Web Crypto, present in browsers and Node 20. */
-export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('')
-}
+/** Hex SHA-256 of a PDF: the one the whole app uses. */
+export { sha256Hex } from '../../../shared/bytes'
 
 export function suggestedFileName(spec: Pick<HandoutSpec, 'patient' | 'date'>): string {
   // Characters that are not allowed in file names on Windows or macOS.
