@@ -134,3 +134,70 @@ test('at 1024 px the sidebar collapses to icons and keeps its names for screen r
   await expectAccessible(page)
   await shoot(page, 'sidebar-icons-1024')
 })
+
+test('one clinic date format, day or month first, on every screen, field and handout', async ({
+  page,
+  app,
+}) => {
+  const two = (n: number): string => String(n).padStart(2, '0')
+  const now = new Date()
+  const monthFirst = `${two(now.getMonth() + 1)}/${two(now.getDate())}/${now.getFullYear()}`
+  const longMonthFirst = `${now.toLocaleString('en', { month: 'long' })} ${now.getDate()}, ${now.getFullYear()}`
+
+  await app.goto('#/settings')
+  await page.getByTestId('clinic-name').fill('Harbour Podiatry')
+  await page.getByTestId('clinic-date-month-day').check()
+  await expect(page.getByTestId('clinic-state')).toHaveText('Saved')
+
+  await app.goto('#/patients')
+  await page.getByTestId('new-patient').click()
+  const dialog = page.getByTestId('new-patient-dialog')
+  await dialog.getByTestId('patient-name').fill('Ivy North')
+  // Typed month first, as the setting says; the field says how, whatever the computer's language.
+  await expect(dialog.getByTestId('patient-dob')).toHaveAttribute('placeholder', 'mm/dd/yyyy')
+  await dialog.getByTestId('patient-dob').fill('03/07/1950')
+  await dialog.getByTestId('create-patient').click()
+  await expect(page.getByTestId('patient-screen')).toContainText('Born Mar 7, 1950')
+
+  await page.getByTestId('new-visit').click()
+  await expect(page.getByTestId('visit-screen')).toBeVisible()
+  await expect(page.getByTestId('visit-when')).toHaveValue(new RegExp(`^${monthFirst} \\d{2}:\\d{2}$`))
+  // A date that does not exist is refused in words, and what was typed stays.
+  await page.getByTestId('visit-follow').fill('02/30/2027')
+  await expect(page.getByText('February 2027 has no day 30.')).toBeVisible()
+  await expect(page.getByTestId('visit-follow')).toHaveValue('02/30/2027')
+  await page.getByTestId('visit-follow').fill('03/02/2027')
+  await expect(page.getByText('February 2027 has no day 30.')).toHaveCount(0)
+  await shoot(page, 'dates-month-first-visit')
+
+  await page.getByTestId('make-handout').click()
+  await expect(page.getByTestId('handout-date')).toHaveValue(monthFirst)
+  await expect(page.getByTestId('handout-preview')).toBeVisible()
+  await expect(page.locator('.sub')).toContainText(
+    `visit of ${now.toLocaleString('en', { month: 'short' })} ${now.getDate()}, ${now.getFullYear()}`,
+  )
+  app.dialogs.nextSavePath()
+  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
+  await page.getByTestId('handout-save').click()
+  await expect(page.getByTestId('handout-notice')).toContainText('Saved as')
+  const { readFileSync } = await import('node:fs')
+  const { join } = await import('node:path')
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const bytes = new Uint8Array(
+    readFileSync(join(app.savedDir, app.dialogs.saveRequests.at(-1)!.suggestedName)),
+  )
+  const doc = await pdfjs.getDocument({ data: bytes, isEvalSupported: false }).promise
+  const first = (await (await doc.getPage(1)).getTextContent()).items
+    .map((it) => ('str' in it ? it.str : ''))
+    .join(' ')
+  expect(first).toContain(longMonthFirst)
+
+  // Back to day first: the same record reads day first everywhere.
+  await app.goto('#/settings')
+  await page.getByTestId('clinic-date-day-month').check()
+  await expect(page.getByTestId('clinic-state')).toHaveText('Saved')
+  await page.goBack()
+  await page.goBack()
+  await app.goto('#/patients')
+  await expect(page.locator('#main')).toContainText('7 Mar 1950')
+})

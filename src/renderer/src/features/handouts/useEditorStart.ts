@@ -6,6 +6,8 @@ import { onMounted, ref } from 'vue'
 import { useRoute } from 'vue-router'
 import { notesRepo } from '@renderer/notes/instance'
 import { todayLocal } from '@renderer/notes/model'
+import { formatDate } from '@renderer/dates/format'
+import { dateOrder } from '@renderer/dates/order'
 import { preloadPdfMake } from '@renderer/handouts/render-browser'
 import { alertMatches } from '@renderer/handouts/safety'
 import content from 'virtual:reference-content'
@@ -52,7 +54,7 @@ export function useEditorStart(
           }
           if (patient.medicines.length && !draft.sections.includes('medicines'))
             draft.sections.push('medicines')
-          visitLabel.value = `${patient.name}, visit of ${draft.date}`
+          visitLabel.value = `${patient.name}, visit of ${formatDate(draft.date, dateOrder.value)}`
         }
       }
       const tid = typeof route.query.template === 'string' ? route.query.template : ''
