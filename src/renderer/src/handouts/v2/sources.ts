@@ -5,11 +5,12 @@ import { printable } from '../glyphs'
 import type { Ctx } from './context'
 
 export function sourceText(id: SourceId, content: Content): string {
-  const s = content.meta.sources.find((x) => x.id === id) as
-    { title: string; publisher?: string; date?: string } | undefined
+  const s = content.meta.sources.find((x) => x.id === id)
   if (!s) return id
   const when = s.date && s.date !== 'n.d.' ? `, ${s.date}` : ''
-  return `${s.title.trim()}.${s.publisher ? ` ${s.publisher.trim()}${when}.` : ''}`
+  const title = s.title.trim().replace(/:$/, '')
+  const stop = /[.?!]$/.test(title) ? '' : '.'
+  return `${title}${stop} ${s.publisher.trim()}${when}.${s.url ? ` ${s.url}` : ''}`
 }
 
 export function sourcesList(ctx: Ctx): Pdf[] {
