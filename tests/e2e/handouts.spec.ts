@@ -383,10 +383,9 @@ test('a diabetic patient: the editor says what changed and why; the PDF has foot
   await expect(page.getByTestId('visit-screen')).toBeVisible()
   await page.getByTestId('make-handout').click()
   await expect(page.getByTestId('handout-patient')).toHaveValue('Rosa Diaz')
-  const notice = page.getByTestId('safety-notice')
-  await expect(notice).toContainText('changed for a foot at risk')
-  await expect(notice).toContainText('diabetes')
-  await expect(page.getByTestId('safety-omitted').filter({ hasText: 'Use warmth' })).toBeVisible()
+  const notice = page.getByTestId('foot-safety')
+  await expect(page.getByTestId('foot-safety-reasons')).toContainText('diabetes')
+  await expect(page.getByTestId('foot-safety-omitted')).toContainText('Use warmth')
   await expect(notice).toContainText(content.topics.find((t) => t.id === 'feet-at-risk')!.title)
   // Exercises the guidelines warn against are marked in the list.
   await expect(page.getByTestId('exercise-safety-sand-walking')).toContainText('Left out')
@@ -397,7 +396,7 @@ test('a diabetic patient: the editor says what changed and why; the PDF has foot
     [1024, 700],
   ] as const) {
     await page.setViewportSize({ width: w, height: h })
-    await page.getByTestId('safety-notice').scrollIntoViewIfNeeded()
+    await notice.scrollIntoViewIfNeeded()
     await shoot(page, `handout-editor-feet-at-risk-${w}`)
   }
   await expectAccessible(page)
@@ -417,9 +416,9 @@ test('a diabetic patient: the editor says what changed and why; the PDF has foot
   // Unmarked from scratch: the clinician's own mark does the same.
   await app.goto('#/handouts/new')
   await page.getByTestId('handout-patient').fill('Tom Hale')
-  await expect(page.getByTestId('safety-notice')).toHaveCount(0)
+  await expect(page.getByTestId('foot-safety-omitted')).toHaveCount(0)
   await page.getByTestId('handout-feet-at-risk').check()
-  await expect(page.getByTestId('safety-notice')).toContainText('marked at risk')
+  await expect(page.getByTestId('foot-safety-omitted')).toContainText('Use warmth')
 })
 
 test('printing puts each handout page on one sheet, A4 or Letter paper, and nothing else', async ({

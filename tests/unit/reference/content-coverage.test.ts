@@ -185,6 +185,62 @@ const COVERAGE: Row[] = [
   { item: 'drug table: a common antipsychotic (quetiapine)', in: 'drug:quetiapine', has: /antipsychotics/i },
 ]
 
+/**
+ * The 40 key facts of the sources README (../shared/sources/README.md), one row each, numbered as
+ * there. `source` is a guideline note the fact rests on: the text that states it must cite it.
+ */
+// prettier-ignore
+const KEY_FACTS: Row[] = [
+  { item: 'fact 1: sudden painful spasm, seconds to 10 minutes, sore for hours', in: 'topic:is-it-a-cramp', has: [/seconds/, /10 minutes/, /hours/], source: 'g101' },
+  { item: 'fact 1 (patients): up to about 10 minutes, sore after', in: 'topic:what-is-a-cramp', has: [/10 minutes/, /sore for a few hours/], source: 'g108a' },
+  { item: 'fact 2: a third of over-60s, 40% three or more a week', in: 'topic:is-it-a-cramp', has: [/third of people over 60/, /40%/], source: 'g101' },
+  { item: 'fact 3: up to 60% of adults, about 7% of children', in: 'topic:is-it-a-cramp', has: [/60% of adults/, /7% of children/], source: 'g105a' },
+  { item: 'fact 4: three in four at night', in: 'topic:night-cramps', has: /three out of four/i, source: 'g108a' },
+  { item: 'fact 5: typical idiopathic cramp', in: 'topic:is-it-a-cramp', has: [/Idiopathic cramp/, /older person/, /at night or at rest/], source: 'g101' },
+  { item: 'fact 6: CKS diuretics, salbutamol, nifedipine', in: 'cause:medications', has: [/diuretics, salbutamol and nifedipine/], source: 'g101' },
+  { item: 'fact 6 (drug table): salbutamol', in: 'drug:salbutamol', has: /CKS/, source: 'g101' },
+  { item: 'fact 7: NHS names statins', in: 'drug:statins', has: /NHS patient information names statins/, source: 'g108a' },
+  { item: 'fact 8: AAFP drug list', in: 'cause:medications', has: [/iron\s+sucrose/, /conjugated oestrogens/, /raloxifene/, /naproxen/, /teriparatide/], source: 'g105a' },
+  { item: 'fact 9: associated conditions', in: 'topic:is-it-a-cramp', has: [/Pregnancy, exercise and liver disease/, /lumbar canal stenosis/, /cirrhosis and haemodialysis/, /thyroid, metabolic and lower motor neuron/], source: 'g105a' },
+  { item: 'fact 10: monthly foot checks on dialysis', in: 'cause:haemodialysis', has: [/every\s+month/, /haemodialysis session/], source: 'g105b' },
+  { item: 'fact 11: fatigue and nerve dysfunction, not electrolytes', in: 'cause:electrolyte-imbalance', has: [/muscle fatigue/, /nerve dysfunction/, /rather than/], source: 'g105a' },
+  { item: 'fact 12: features pointing away from simple cramp', in: 'topic:is-it-a-cramp', has: [/urge to move the legs/, /twitching/, /pale skin/, /swollen calf/, /varicose veins/, /capillary refill/, /reflexes/], source: 'g101' },
+  { item: 'fact 13: CKS mimics', in: 'topic:is-it-a-cramp', has: [/Baker's cyst/, /deep vein thrombosis/, /dystonia/, /myoclonus/, /parkinsonism/], source: 'g101' },
+  { item: 'fact 14: history and examination usually enough', in: 'topic:is-it-a-cramp', has: [/restless legs/, /myositis/, /peripheral neuropathy/, /usually not needed/], source: 'g105a' },
+  { item: 'fact 15: tests only when a cause is suspected', in: 'topic:investigations', has: [/Electrolytes/, /Calcium/, /Thyroid function/, /Fasting glucose/, /Liver function/, /Magnesium/, /Creatine kinase/], source: 'g101' },
+  { item: 'fact 16: claudication', in: 'cause:peripheral-artery-disease', has: [/predictable\s+distance/, /hills/, /set rest/], source: 'g104d' },
+  { item: 'fact 17: night cramp in claudication is not CLTI', in: 'topic:is-it-a-cramp', has: /not in\s+itself a sign of limb-threatening ischaemia/, source: 'g104d' },
+  { item: 'fact 18: CLTI and its rest pain', in: 'cause:peripheral-artery-disease', has: [/ulcers, tissue loss or gangrene/, /toes, worse with the leg raised/, /hanging/], source: 'g104d' },
+  { item: 'fact 19: painless tissue loss, ABPI in diabetes', in: 'cause:peripheral-artery-disease', has: [/tissue loss without pain/, /ABPI/], source: 'g104c' },
+  { item: 'fact 20: vascular urgency', in: 'redflag:acute-limb-ischaemia', has: /on-call vascular surgeon/, source: 'g104e' },
+  { item: 'fact 20: rest pain, ulcers or gangrene the same day', in: 'redflag:ulcer-poor-circulation', has: /Same day/, source: 'g104e' },
+  { item: 'fact 21: diabetic foot emergencies', in: 'redflag:diabetic-foot-emergency', has: [/fever/, /sepsis/, /ischaemia/, /bone infection/, /gangrene/, /acute services/], source: 'g106d' },
+  { item: 'fact 21: other active problems within 1 working day', in: 'redflag:diabetic-foot-change', has: /1 working day/, source: 'g106d' },
+  { item: 'fact 22: immediate help over 10 minutes', in: 'redflag:long-cramp', has: /longer than 10 minutes/, source: 'g108b' },
+  { item: 'fact 22: toxins and tetanus', in: 'redflag:toxin-or-wound', has: [/lead or mercury/, /tetanus/], source: 'g108b' },
+  { item: 'fact 23: see a GP when frequent or spoiling sleep', in: 'redflag:disturbed-sleep-mobility', has: /sleep/, source: 'g108a' },
+  { item: 'fact 23: GP for shrinking or weakening muscles', in: 'redflag:weakness', has: /lose strength|weakening/, source: 'g108b' },
+  { item: 'fact 23: numbness or swelling point to an underlying cause', in: 'topic:investigations', has: /numbness or swelling/, source: 'g108a' },
+  { item: 'fact 24: take the weight off and call at once', in: 'topic:feet-at-risk', has: [/weight off/, /straight away/, /out-of-hours/], source: 'g102a' },
+  { item: 'fact 25: calf cramp in diabetes, a sign to discuss', in: 'redflag:calf-cramp-diabetes', has: /calf cramp/i, source: 'g102a' },
+  { item: 'fact 26: reassurance, stretching and massage; analgesia if tender', in: 'topic:is-it-a-cramp', has: [/reassure/, /stretching and massaging/, /painkiller if the muscle is tender/], source: 'g101' },
+  { item: 'fact 27: NHS wall calf stretch', in: 'exercise:wall-calf-stretch', has: [/wall/, /5 seconds/, /5 minutes/, /Three times a day/, /before bed/], source: 'g108d' },
+  { item: 'fact 28: AAFP rates the evidence as limited', in: 'topic:is-it-a-cramp', has: [/stretching and exercise/, /magnesium/, /calcium channel blockers/, /carisoprodol/, /vitamin B12/, /limited/], source: 'g105a' },
+  { item: 'fact 29: pregnancy cramps pass after the birth', in: 'cause:pregnancy', has: /pass after the baby is born/, source: 'g108c' },
+  { item: 'fact 30: quinine not routine, when to consider it', in: 'topic:quinine', has: [/Not a routine/, /regularly disrupt sleep/, /very painful or frequent/, /ruled out/, /passive stretching/], source: 'g103a' },
+  { item: 'fact 31: quinine benefit modest', in: 'topic:quinine', has: [/20% fewer/, /one fewer a week/], source: 'g103a' },
+  { item: 'fact 32: quinine dose and salt', in: 'topic:quinine', has: [/200 to 300 mg/, /start at 200 mg/, /bisulphate 300 mg/, /salt/], source: 'g103a' },
+  { item: 'fact 33: 4-week trial, 3-monthly review, trial stop', in: 'topic:quinine', has: [/4-week trial/, /3 months/, /trial stop/], source: 'g103c' },
+  { item: 'fact 34: quinine risks', in: 'topic:quinine', has: [/Thrombocytopenia/, /bruising, bleeding or petechiae/, /Cinchonism/, /hypoprothrombinaemia/, /overdose/, /tinnitus/], source: 'g103c' },
+  { item: 'fact 35: QT and interactions', in: 'topic:quinine', has: [/QT/, /atrioventricular block/, /phenobarbital and carbamazepine/], source: 'g103b' },
+  { item: 'fact 36: no quinine after a reaction to it', in: 'topic:quinine', has: /reacted to quinine before/, source: 'g103e' },
+  { item: 'fact 37: never barefoot, socks only or thin slippers', in: 'topic:feet-at-risk', has: [/Never walk barefoot/, /socks only/, /thin slippers/, /indoors and out/], source: 'g107b' },
+  { item: 'fact 38: daily self-care for feet at risk', in: 'topic:feet-at-risk', has: [/look at your feet every day/, /inside your shoes/, /between the toes/, /corn plasters/, /not between the toes/, /straight across/], source: 'g107b' },
+  { item: 'fact 39: heat, warm water tested with the elbow, hot-water bottles', in: 'topic:feet-at-risk', has: [/elbow/, /Never use hot water/, /hot water bottles/], source: 'g102c' },
+  { item: 'fact 39 (clinician): hot-water-bottle burns', in: 'cause:peripheral-neuropathy', has: /hot-water bottles/, source: 'g102d' },
+  { item: 'fact 40: NICE numbers on the diabetic foot', in: 'cause:diabetes', has: [/neuropathy, peripheral arterial\s+disease or both/, /One in three/, /10%/, /80%/], source: 'g106a' },
+]
+
 /** Every string in an entry, as blocks carrying the sources they rest on. */
 function blocksOf(value: unknown, sources: SourceId[], out: Block[] = []): Block[] {
   if (typeof value === 'string') out.push({ text: value, sources })
@@ -235,6 +291,16 @@ function gap(content: Content, row: Row): string | undefined {
   }
   return undefined
 }
+
+describe('the 40 key facts of the sources README', () => {
+  const content = loadContent()
+  it('covers every one of the 40, each in an entry that cites its guideline', () => {
+    const numbers = new Set(KEY_FACTS.map((r) => Number(/fact (\d+)/.exec(r.item)![1])))
+    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+    const gaps = KEY_FACTS.map((r) => gap(content, r)).filter((g) => g !== undefined)
+    expect(gaps, `key facts missing:\n  ${gaps.join('\n  ')}`).toEqual([])
+  })
+})
 
 describe('coverage of issue 3', () => {
   const content = loadContent()

@@ -83,8 +83,8 @@ const CASES: [string, string, number][] = [
   ['depression', 'drug:citalopram', 2],
   ['epilepsy', 'drug:clonazepam', 1],
   ['ulcer', 'redflag:non-healing-sores', 1],
-  // (the feet-at-risk advice, which speaks of toes and colour changes, may come first)
-  ['blue toes', 'redflag:skin-colour-change', 3],
+  // (feet at risk, PAD and the help page, which all speak of toes and colour, may come first)
+  ['blue toes', 'redflag:skin-colour-change', 4],
   ['ABPI', 'cause:peripheral-artery-disease', 1],
   ['doppler', 'cause:peripheral-artery-disease', 1],
   ['walking', 'cause:peripheral-artery-disease', 1],
@@ -101,6 +101,29 @@ const CASES: [string, string, number][] = [
   ['calf cramps at night', 'topic:night-cramps', 1],
   ['calves', 'cause:peripheral-artery-disease', 2],
   ['Gatorade', 'topic:hydration', 2],
+  // the entries from the guideline sources, by the words a clinician or patient uses
+  ['kidney dialysis', 'cause:haemodialysis', 1],
+  ['dialysis', 'cause:haemodialysis', 1],
+  ['hemodialysis', 'cause:haemodialysis', 1],
+  ['kidney failure', 'cause:haemodialysis', 2],
+  ['liver', 'cause:liver-disease', 1],
+  ['cirrhosis', 'cause:liver-disease', 1],
+  ['liver problems', 'cause:liver-disease', 1],
+  ['quinine', 'topic:quinine', 2],
+  ['quinine', 'drug:quinine', 2],
+  ['restless legs', 'topic:is-it-a-cramp', 1],
+  ['jumpy legs', 'topic:is-it-a-cramp', 1],
+  ['DVT', 'topic:is-it-a-cramp', 1],
+  ['is it a cramp', 'topic:is-it-a-cramp', 3],
+  ['blood tests', 'topic:investigations', 1],
+  ['spinal stenosis', 'cause:lumbar-canal-stenosis', 1],
+  ['diabetic foot care', 'topic:feet-at-risk', 2],
+  ['barefoot', 'topic:feet-at-risk', 2],
+  ['salbutamol', 'drug:salbutamol', 1],
+  ['Ventolin', 'drug:salbutamol', 1],
+  ['IV iron', 'drug:iron-sucrose', 1],
+  ['tetanus', 'redflag:toxin-or-wound', 1],
+  ['claudication', 'redflag:claudication', 3],
 ]
 
 describe('reference search relevance', () => {
@@ -127,7 +150,10 @@ describe('reference search relevance', () => {
     expect(index.search('   ')).toEqual([])
     expect(index.search('the and ')).toEqual([])
     expect(index.search('qqqzzzxxx')).toEqual([])
-    expect(index.suggest('dehidratoin').length).toBeGreaterThan(0)
+    expect(index.suggest('dehydrashun')).toContain('Dehydration')
+    // A suggestion is a likely slip, never a loose lookalike.
+    expect(index.suggest('gout')).toEqual([])
+    expect(index.suggest('plantar fasciitis')).toEqual([])
   })
 
   it('reports matched terms that highlight the words in the title', () => {
@@ -139,11 +165,37 @@ describe('reference search relevance', () => {
     expect(segs.map((s) => s.text).join('')).toBe('Low potassium (hypokalaemia)')
   })
 
-  it('marks a drug found by a brand name as a name lookup and says which drug led to the cause', () => {
+  it('says in plain words when a drug found by a brand name is one the sources do not name', () => {
     const hits = index.search('Lipitor')
-    expect(hits[0]!.subtitle).toMatch(/lookup/i)
+    expect(hits[0]!.subtitle).toBe('Medicine: one of the statins (the sources do not name it)')
+    expect(hits[0]!.subtitle).not.toMatch(/lookup|member of/i)
     const cause = hits.find((h) => h.id === 'medications')
     expect(cause?.via).toMatch(/Atorvastatin/)
+  })
+
+  it('never turns a real word into a different one: "liver" does not find "live"', () => {
+    for (const h of index.search('liver', { limit: 20 })) {
+      expect(h.id, 'the beach-walking exercise speaks of living near a beach').not.toBe('exercises')
+      expect(`${h.title} ${h.snippet}`.toLowerCase()).toMatch(/liver|cirrhosis|hepatic/)
+    }
+    expect(index.coverage('liver')).toEqual({ unknown: [], corrected: [], notCovered: false })
+  })
+
+  it('still reads a slip as the word meant, and says so', () => {
+    expect(index.coverage('magnesum').corrected).toEqual([{ typed: 'magnesum', read: 'magnesium' }])
+    expect(index.search('magnesum')[0]?.id).toBe('low-magnesium')
+  })
+
+  it('answers a question outside the reference with "not covered", not a weak match', () => {
+    for (const q of ['plantar fasciitis', 'gout', 'warts', 'bunions']) {
+      const c = index.coverage(q)
+      expect(c.notCovered, q).toBe(true)
+      expect(index.search(q), q).toEqual([])
+    }
+    // One unknown word beside known ones narrows nothing away: the known words still search.
+    const partly = index.coverage('plantar cramps')
+    expect(partly).toMatchObject({ notCovered: false, unknown: ['plantar'] })
+    expect(index.search('plantar cramps').length).toBeGreaterThan(0)
   })
 
   it('can be limited to some kinds of entry', () => {

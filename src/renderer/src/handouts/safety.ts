@@ -276,3 +276,35 @@ export function applySafety(content: Content, plan: SafetyPlan): Content {
     causes: content.causes.map((c) => reviseCause(c, plan.changes)),
   }
 }
+
+/** The plan's changes to what this handout prints: its causes and its chosen sections. */
+export function changesOnHandout(
+  plan: SafetyPlan,
+  causes: readonly string[],
+  sections: readonly string[],
+): SafetyChange[] {
+  const printed = new Set([...causes, ...sections])
+  return plan.changes.filter((c) =>
+    c.item.kind === 'cause-section' ? printed.has(c.item.causeId) : printed.has(c.item.topicId),
+  )
+}
+
+export interface HazardGroup {
+  hazard: Hazard
+  action: SafetyChange['action']
+  changes: SafetyChange[]
+}
+
+/** Changes grouped by hazard, left out first: one reason shown once for all its items. */
+export function byHazard(changes: readonly SafetyChange[]): HazardGroup[] {
+  const groups = new Map<string, HazardGroup>()
+  for (const c of changes) {
+    // An item carrying several hazards is listed under the one that decided what happened to it.
+    const hazard = c.hazards.find((h) => (c.action === 'omit' ? h.level === 'warned' : true)) ?? c.hazards[0]
+    if (!hazard) continue
+    const g = groups.get(hazard.id) ?? { hazard, action: c.action, changes: [] }
+    g.changes.push(c)
+    groups.set(hazard.id, g)
+  }
+  return [...groups.values()].sort((a, b) => Number(a.action !== 'omit') - Number(b.action !== 'omit'))
+}

@@ -87,6 +87,14 @@ const NOISE = new Set([
   'solution',
 ])
 
+/** A name folded word by word, without stemming. */
+export function plainOf(text: string): string {
+  return tokenize(text)
+    .map((w) => normalizeWord(w))
+    .filter(Boolean)
+    .join(' ')
+}
+
 export function keyOf(text: string): string {
   return tokenize(text)
     .map((w) => stem(normalizeWord(w)))
@@ -97,6 +105,8 @@ export function keyOf(text: string): string {
 export interface ItemWord {
   /** As typed, for naming a leftover word back to the user. */
   raw: string
+  /** Folded but not stemmed: what typing slips are measured on (a brand name has no stem). */
+  plain: string
   /** Folded and stemmed the same way as the table's names. */
   key: string
 }
@@ -106,7 +116,7 @@ export function itemWords(item: string): ItemWord[] {
   return tokenize(item)
     .map((raw) => ({ raw, w: normalizeWord(raw) }))
     .filter(({ w }) => w && !/^\d/.test(w) && !NOISE.has(w) && !/^\d+(mg|mcg|ug|g|ml|iu)$/.test(w))
-    .map(({ raw, w }) => ({ raw, key: stem(w) }))
+    .map(({ raw, w }) => ({ raw, plain: w, key: stem(w) }))
 }
 
 // Commas, semicolons, new lines, tabs, bars, list bullets, "and" / "&" / "+" / "plus" between

@@ -6,7 +6,7 @@
  */
 import MiniSearch from 'minisearch'
 import type { Content, Drug, SourceInfo } from './schema'
-import { itemWords, keyOf, splitMedicines, type ItemWord } from './medcheck-words'
+import { itemWords, keyOf, plainOf, splitMedicines, type ItemWord } from './medcheck-words'
 
 export { splitMedicines }
 
@@ -56,6 +56,8 @@ export type MedicineResult = MedicineMatch | MedicineUnknown
 
 interface NameForm {
   key: string
+  /** The name folded but not stemmed, for typing slips. */
+  plain: string
   name: string
   drug: Drug
   by: MatchedBy
@@ -80,7 +82,7 @@ function matcherFor(content: Content): Matcher {
   for (const drug of content.drugs) {
     const add = (name: string, by: MatchedBy): void => {
       const key = keyOf(name)
-      if (key) forms.push({ key, name, drug, by })
+      if (key) forms.push({ key, plain: plainOf(name), name, drug, by })
     }
     add(drug.name, drug.kind === 'class' ? 'class' : 'generic')
     drug.brands.forEach((b) => add(b, 'brand'))
@@ -97,7 +99,9 @@ function matcherFor(content: Content): Matcher {
     storeFields: [],
     processTerm: (t) => t,
   })
-  fuzzy.addAll(forms.map((f, id) => ({ id, key: f.key })).filter((d) => !d.key.includes(' ')))
+  // Slips are measured on unstemmed words: "lipiter" is one letter from "lipitor", but its stem
+  // "lipit" is two from the name's.
+  fuzzy.addAll(forms.map((f, id) => ({ id, key: f.plain })).filter((d) => !d.key.includes(' ')))
   const m: Matcher = {
     exact,
     fuzzy,
@@ -173,7 +177,7 @@ function find(m: Matcher, words: readonly ItemWord[]): FindResult {
   )
   if (exact.length) return { found: exact, leftover: leftoverRuns(words, used) }
   let best: { form: NameForm; score: number; at: number } | undefined
-  keys.forEach((w, at) => {
+  words.forEach(({ plain: w }, at) => {
     const edits = maxEdits(w)
     if (!edits) return
     const r = m.fuzzy.search(w, { fuzzy: edits, prefix: false })[0]

@@ -6,51 +6,13 @@
  * Pure TypeScript + zod: no Vue, no DOM, no Node, so it runs everywhere.
  */
 import { z } from 'zod'
+import { nonEmpty, ReviewSchema, slug, SourceIdSchema, type SourceId } from './schema-base'
+import { MetaSchema, type Meta } from './schema-meta'
+import { SafetyMarkSchema, SafetySchema, type Safety } from './schema-safety'
 
-/**
- * Short ids for the sources: `src000`..`src003` are the four web articles, `g101`..`g108` the
- * guideline source notes, with a letter for each part of a note that has its own publisher
- * (`g104d`). Each id is described in content.yaml and cited in citations.tsv.
- */
-export const SourceIdSchema = z
-  .string()
-  .regex(/^(src00[0-3]|g10[1-8][a-e]?)$/, 'must be a source id such as src001 or g104d')
-export type SourceId = z.infer<typeof SourceIdSchema>
-
-/** What kind of text a source is, shown beside every section that rests on it. */
-export const SourceKindSchema = z.enum(['guideline', 'review-article', 'web-article', 'journal-letter'])
-export type SourceKind = z.infer<typeof SourceKindSchema>
-export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
-  guideline: 'Guideline',
-  'review-article': 'Review article',
-  'web-article': 'Web article',
-  'journal-letter': 'Journal letter',
-}
-
-/** Who last checked an entry against its sources, and when. */
-export const ReviewSchema = z
-  .object({
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-21'),
-    by: z.string().trim().min(1, 'must not be empty'),
-  })
-  .strict()
-export type Review = z.infer<typeof ReviewSchema>
-
-const nonEmpty = z.string().trim().min(1, 'must not be empty')
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case-slug')
-
-/**
- * Self-care a guideline warns against for a foot at risk, or on whose safety no source speaks
- * (safety.yaml). A section declares the hazards its advice carries: `point` (1 = the first
- * point) names one point; without it the whole section carries them.
- */
-export const SafetyMarkSchema = z
-  .object({
-    point: z.number().int().min(1).optional(),
-    hazards: z.array(slug).min(1),
-  })
-  .strict()
-export type SafetyMark = z.infer<typeof SafetyMarkSchema>
+export * from './schema-base'
+export * from './schema-meta'
+export * from './schema-safety'
 
 const SectionFields = {
   text: nonEmpty.optional(),
@@ -92,6 +54,7 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 /** The named parts of a cause page, in display order. */
 export const CAUSE_SECTION_KEYS = [
   'why',
+  'guideline',
   'presentation',
   'questions',
   'checks',
@@ -104,6 +67,7 @@ export type CauseSectionKey = (typeof CAUSE_SECTION_KEYS)[number]
 
 export const CAUSE_SECTION_LABELS: Record<CauseSectionKey, string> = {
   why: 'Why it causes cramps',
+  guideline: 'What the guidelines say',
   presentation: 'How it presents',
   questions: 'Questions to ask',
   checks: 'What to check',
@@ -150,6 +114,11 @@ export const CauseSchema = z
     sections: z
       .object({
         why: SectionSchema,
+        /**
+         * The guideline view, kept apart so a reader sees which is the guideline where it and a
+         * web article differ (electrolytes, magnesium, stretching). Guideline sources only.
+         */
+        guideline: SectionSchema.optional(),
         presentation: SectionSchema,
         questions: SectionSchema.optional(),
         checks: SectionSchema.optional(),
@@ -360,100 +329,6 @@ export const DrugSchema = z
     message: 'a named drug needs a note and its sources',
   })
 export type Drug = z.infer<typeof DrugSchema>
-
-/** How a source is described in content.yaml: our words; the citation is in citations.tsv. */
-export const SourceEntrySchema = z
-  .object({
-    id: SourceIdSchema,
-    kind: SourceKindSchema,
-    /** Where it stands below a national source: "local NHS pathway, draft", "trade press". */
-    tier: nonEmpty.optional(),
-  })
-  .strict()
-export type SourceEntry = z.infer<typeof SourceEntrySchema>
-
-/** A source as the app shows it: the content.yaml entry joined with its citation. */
-export const SourceInfoSchema = z
-  .object({
-    id: SourceIdSchema,
-    file: nonEmpty,
-    title: nonEmpty,
-    publisher: nonEmpty,
-    date: nonEmpty,
-    url: z.string().optional(),
-    // Handouts stored before sources had kinds cite only the four web articles.
-    kind: SourceKindSchema.default('web-article'),
-    tier: nonEmpty.optional(),
-  })
-  .strict()
-export type SourceInfo = z.output<typeof SourceInfoSchema>
-
-/** One release of the content: its version, date and what changed, in plain words. */
-export const ChangeSchema = z
-  .object({
-    version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+$/, 'must look like 2026.11.1'),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-21'),
-    changes: z.array(nonEmpty).min(1),
-  })
-  .strict()
-export type Change = z.infer<typeof ChangeSchema>
-
-const metaFields = {
-  version: z.string().regex(/^\d{4}\.\d{1,2}\.\d+$/, 'must look like 2026.11.1'),
-  lastReviewed: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-21'),
-  disclaimer: nonEmpty,
-  /** Newest first. */
-  changes: z.array(ChangeSchema).default([]),
-}
-
-/** content.yaml as written. */
-export const MetaFileSchema = z.object({ ...metaFields, sources: z.array(SourceEntrySchema).min(1) }).strict()
-
-export const MetaSchema = z.object({ ...metaFields, sources: z.array(SourceInfoSchema).min(1) }).strict()
-export type Meta = z.output<typeof MetaSchema>
-
-/**
- * Feet at risk (safety.yaml): what marks a foot as at risk, and each hazard a self-care item
- * may carry. `warned`: a guideline warns against it for a foot at risk, so it is left out;
- * `unspoken`: no source speaks to its safety there, so it prints as "ask your podiatrist first".
- */
-export const HazardSchema = z
-  .object({
-    id: slug,
-    /** Clinician words, shown in the handout editor. */
-    name: nonEmpty,
-    level: z.enum(['warned', 'unspoken']),
-    /** Clinician words: what the guideline says, or that no source speaks to it. */
-    why: nonEmpty,
-    /** The guideline sources that warn (warned); may be empty for unspoken. */
-    sources: z.array(SourceIdSchema),
-  })
-  .strict()
-  .refine((h) => h.level === 'unspoken' || h.sources.length > 0, {
-    message: 'a warned hazard needs the guideline sources that warn against it',
-    path: ['sources'],
-  })
-export type Hazard = z.infer<typeof HazardSchema>
-
-export const SafetySchema = z
-  .object({
-    atRisk: z
-      .object({
-        /** Causes on a handout that mean the foot is at risk. */
-        causes: z.array(slug),
-        /** Finder findings on the visit that mean it. */
-        findings: z.array(slug),
-        /** Words in the patient's alerts that mean it (matched as whole words, any case). */
-        alertWords: z.array(nonEmpty),
-        sources: z.array(SourceIdSchema).min(1),
-      })
-      .strict(),
-    hazards: z.array(HazardSchema).min(1),
-    /** The topic printed near the top of a handout for a foot at risk. */
-    footCareTopic: slug,
-  })
-  .strict()
-export type Safety = z.infer<typeof SafetySchema>
 
 /** Everything, after loading and cross-checking. */
 export interface Content {

@@ -2,6 +2,7 @@
  * Word handling shared by the search index, the medication check and highlighting, so that a
  * word is folded the same way when it is indexed, when it is typed and when it is highlighted.
  */
+import { stemmer } from 'stemmer'
 
 /** Anything that is not a letter or digit separates words (faster than MiniSearch's default). */
 export const WORD_SPLIT = /[^\p{L}\p{N}]+/u
@@ -146,37 +147,20 @@ export const STOPWORDS = new Set([
 ])
 
 /**
- * A light English suffix stripper: enough that "stretches", "stretching" and "stretched" meet
- * at "stretch", and "cramps" at "cramp". Deliberately cautious; it only ever shortens a word.
+ * The stem of a folded word (Porter, via the `stemmer` package), so that "stretches",
+ * "stretching" and "stretched" meet at "stretch" and "cramps" at "cramp". Remembered: the
+ * vocabulary is small and the same words come back on every keystroke.
  */
 const stems = new Map<string, string>()
 
 export function stem(word: string): string {
   let s = stems.get(word)
   if (s === undefined) {
-    s = stripSuffix(word)
+    // Only plain lower-case words: a stemmer has nothing to say about "b12" or "mg".
+    s = /^[a-z]{4,}$/.test(word) ? stemmer(word) : word
     if (stems.size < 50_000) stems.set(word, s)
   }
   return s
-}
-
-function stripSuffix(word: string): string {
-  const w = word
-  if (w.length <= 3) return w
-  if (/[^a-z]/.test(w)) return w
-  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y'
-  if (/(ss|us|is)$/.test(w)) return w
-  if (/(ches|shes|sses|xes|zes)$/.test(w)) return w.slice(0, -2)
-  if (w.endsWith('ing') && w.length > 5) {
-    const base = w.slice(0, -3)
-    return /(.)\1$/.test(base) && !/(ll|ss|zz)$/.test(base) ? base.slice(0, -1) : base
-  }
-  if (w.endsWith('ed') && w.length > 4 && !w.endsWith('eed')) {
-    const base = w.slice(0, -2)
-    return /(.)\1$/.test(base) && !/(ll|ss|zz)$/.test(base) ? base.slice(0, -1) : base
-  }
-  if (w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1)
-  return w
 }
 
 export interface Segment {

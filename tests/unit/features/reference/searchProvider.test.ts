@@ -20,7 +20,7 @@ describe('reference header search provider', () => {
   it('opens a drug hit in the medication check with the generic name', async () => {
     const hits = await referenceSearchProvider.search('Lipitor')
     expect(hits[0]!.to).toEqual({ name: 'medcheck', query: { q: 'Atorvastatin' } })
-    expect(hits[0]!.subtitle).toMatch(/lookup/)
+    expect(hits[0]!.subtitle).toMatch(/the sources do not name it/)
     expect(hits.some((h) => h.key === 'cause:medications')).toBe(true)
   })
 

@@ -2,7 +2,7 @@
  * The handout being made: the form's state, the spec it gives, and the PDF of that spec,
  * re-rendered (debounced) as the options change. What is previewed is what is saved.
  */
-import { computed, reactive, ref, shallowRef, toRaw, watch, type Ref } from 'vue'
+import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue'
 import type { Content } from '@renderer/reference/schema'
 import { splitMedicines } from '@renderer/reference/medcheck'
 import type { ClinicSettings } from '@renderer/handouts/clinic'
@@ -64,6 +64,8 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
     footRisk: { marked: false, findings: [], alerts: [] },
   })
 
+  const atRiskFindings = new Set(content.safety?.atRisk.findings ?? [])
+
   const specResult = computed((): { spec: HandoutSpec } | { error: string } => {
     if (!draft.patientName.trim()) return { error: '' }
     const doses = draft.sections.includes('exercises') ? readDoses(draft.exercises) : { choices: [] }
@@ -87,7 +89,12 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
           clinician: draft.clinician.trim(),
           options: { largePrint: draft.largePrint, pageSize: draft.pageSize },
           contentVersion: content.meta.version,
-          footRisk: structuredClone(toRaw(draft.footRisk)),
+          // Only what bears on the feet: the visit's at-risk findings, the alerts' at-risk words.
+          footRisk: {
+            marked: draft.footRisk.marked,
+            findings: draft.footRisk.findings.filter((f) => atRiskFindings.has(f)),
+            alerts: [...draft.footRisk.alerts],
+          },
           clinic: clinic.value,
         }),
       }
