@@ -41,13 +41,12 @@ function footer(dd: TDocumentDefinitions, page = 1, count = 3): Pdf {
 }
 
 describe('handout builder', () => {
-  it('always includes the help box, after what to do during a cramp and before any detail', () => {
+  it('always includes the help box, straight after the causes, before any other section', () => {
     for (const sections of [[], ['hydration'], [...HANDOUT_SECTION_IDS]] as const) {
       const found = ids(buildHandout(makeSpec({ sections: [...sections] }), content)).filter((i) =>
         i.startsWith('section-'),
       )
-      const during = sections.includes('during-a-cramp' as never) ? 1 : 0
-      expect(found[during]).toBe('section-when-to-seek-help')
+      expect(found[0]).toBe('section-when-to-seek-help')
     }
   })
 
@@ -148,10 +147,14 @@ describe('handout builder', () => {
     expect(text).toContain('may ease cramps for some people')
   })
 
-  it('draws the clinic header, page numbers, date and disclaimer on every page', () => {
+  it('opens page 1 with the clinic, and puts a slim header, page numbers, date and disclaimer on the others', () => {
     const dd = buildHandout(makeSpec(), content)
-    expect(texts(header(dd))).toContain('Riverside Foot Clinic')
-    expect(texts(header(dd))).toContain('12 Mill Lane, Riverside RS1 2AB')
+    const first = (dd.content as Pdf[])[0]
+    expect(texts(first)).toContain('Riverside Foot Clinic')
+    expect(texts(first)).toContain('12 Mill Lane, Riverside RS1 2AB')
+    expect(texts(header(dd, 1))).toBe('')
+    expect(texts(header(dd, 2))).toContain('Riverside Foot Clinic')
+    expect(texts(header(dd, 2))).toContain(CLINIC.phone)
     const f = texts(footer(dd, 2, 3))
     expect(f).toContain('Page 2 of 3')
     expect(f).toContain('21 November 2026')
@@ -159,17 +162,16 @@ describe('handout builder', () => {
     expect(f).toContain(CLINIC.footer)
   })
 
-  it('puts the logo in the header: PNG as an image, SVG as vectors', () => {
-    const plain = JSON.stringify(header(buildHandout(makeSpec(), content)))
-    expect(plain).not.toMatch(/"(image|svg)"/)
-    const png = header(
-      buildHandout(makeSpec({ clinic: { ...CLINIC, logo: logoFromFile(makePng(300, 100)) } }), content),
+  it('puts the logo at the top of page 1: PNG as an image, SVG as vectors', () => {
+    const top = (dd: TDocumentDefinitions): string => JSON.stringify((dd.content as Pdf[])[0])
+    expect(top(buildHandout(makeSpec(), content))).not.toMatch(/"(image|svg)"/)
+    const png = buildHandout(
+      makeSpec({ clinic: { ...CLINIC, logo: logoFromFile(makePng(300, 100)) } }),
+      content,
     )
-    expect(JSON.stringify(png)).toMatch(/"image":"data:image\/png;base64,/)
-    const svg = header(
-      buildHandout(makeSpec({ clinic: { ...CLINIC, logo: logoFromFile(SVG_LOGO) } }), content),
-    )
-    expect(JSON.stringify(svg)).toMatch(/"svg":"<\?xml/)
+    expect(top(png)).toMatch(/"image":"data:image\/png;base64,/)
+    const svg = buildHandout(makeSpec({ clinic: { ...CLINIC, logo: logoFromFile(SVG_LOGO) } }), content)
+    expect(top(svg)).toMatch(/"svg":"<\?xml/)
   })
 
   it('fixes the document info from the spec date', () => {

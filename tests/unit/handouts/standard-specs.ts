@@ -12,7 +12,7 @@ import {
 } from '../../../src/renderer/src/handouts/spec'
 
 /** The editor's starting sections (features/handouts/useHandoutDraft.ts). */
-export const DEFAULT_SECTIONS = ['during-a-cramp', 'hydration', 'exercises', 'when-to-seek-help'] as const
+export const DEFAULT_SECTIONS = ['during-a-cramp', 'exercises', 'when-to-seek-help'] as const
 
 export const STANDARD_CLINIC = {
   name: 'Riverside Foot Clinic',

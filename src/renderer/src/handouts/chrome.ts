@@ -22,13 +22,20 @@ export interface ChromeInput {
   colors: Palette
   /** Space above the header, in points (the first layout used 26). */
   top?: number
+  /** Left and right page margin, in points (the first layout used MARGIN_X). */
+  marginX?: number
 }
 
 const HEADER_TOP = 26
 export const HEADER_GAP = 18
 const BAND_LINE = 1.1
 
-export function header({ clinic, pageSize, t, colors, top = HEADER_TOP }: ChromeInput): Band {
+/** The clinic's identity: logo, name, address and contact, as laid out at the top of a page. */
+export function identity({ clinic, pageSize, t, colors, marginX = MARGIN_X }: ChromeInput): {
+  /** A fresh node each call: pdfmake writes its measurements into the nodes it lays out. */
+  make: () => Pdf
+  height: number
+} {
   const contact = [clinic.phone, clinic.emailOrWebsite].filter(Boolean).map(printable).join('   ·   ')
   const address = printable(clinic.address)
     .split(/\r?\n/)
@@ -37,14 +44,14 @@ export function header({ clinic, pageSize, t, colors, top = HEADER_TOP }: Chrome
     .join(', ')
   const name = printable(clinic.name) || ' '
   const logo = logoNode(clinic)
-  const width = PAGE_WIDTH[pageSize] - 2 * MARGIN_X
+  const width = PAGE_WIDTH[pageSize] - 2 * marginX
   const identityWidth = logo ? width - (logo.width as number) - 12 : width
   const identityHeight =
     textHeight(name, t.headerName, identityWidth, BAND_LINE) +
     (address ? 2 + textHeight(address, t.headerText, identityWidth, BAND_LINE) : 0) +
     (contact ? 1 + textHeight(contact, t.headerText, identityWidth, BAND_LINE) : 0)
-  const height = top + Math.max(logo ? (logo.height as number) : 0, identityHeight + (logo ? 2 : 0)) + 8 + 1.2
-  const identity: Pdf = {
+  const height = Math.max(logo ? (logo.height as number) : 0, identityHeight + (logo ? 2 : 0)) + 8 + 1.2
+  const text: Pdf = {
     stack: [
       { text: name, fontSize: t.headerName, bold: true, color: colors.accent, lineHeight: BAND_LINE },
       ...(address
@@ -71,17 +78,16 @@ export function header({ clinic, pageSize, t, colors, top = HEADER_TOP }: Chrome
         : []),
     ],
   } as Pdf
-  const render: DynamicContent = () =>
+  const make = (): Pdf =>
     ({
-      margin: [MARGIN_X, top, MARGIN_X, 0],
       stack: [
         {
           columns: logo
             ? [
                 { ...logo, width: 'auto' },
-                { ...(identity as object), width: '*', alignment: 'right', margin: [12, 2, 0, 0] },
+                { ...(text as object), width: '*', alignment: 'right', margin: [12, 2, 0, 0] },
               ]
-            : [{ ...(identity as object), width: '*' }],
+            : [{ ...(text as object), width: '*' }],
         },
         {
           canvas: [
@@ -91,6 +97,70 @@ export function header({ clinic, pageSize, t, colors, top = HEADER_TOP }: Chrome
         },
       ],
     }) as Pdf
+  return { make, height }
+}
+
+/** The running header of the first layout: the whole identity on every page. */
+export function header(input: ChromeInput): Band {
+  const { top = HEADER_TOP, marginX = MARGIN_X } = input
+  const { make, height } = identity(input)
+  const render: DynamicContent = () => ({ margin: [marginX, top, marginX, 0], ...(make() as object) }) as Pdf
+  return { render, height: top + height }
+}
+
+/**
+ * The running header of the two-page handout: page 1 opens with the whole identity in the page
+ * itself, so the band is only a slim line (name and phone) on the pages after it.
+ */
+export function slimHeader({ clinic, pageSize, t, colors, top = 18, marginX = MARGIN_X }: ChromeInput): Band {
+  const width = PAGE_WIDTH[pageSize] - 2 * marginX
+  const name = printable(clinic.name)
+  const phone = printable(clinic.phone)
+  const size = t.headerText
+  const gap = 12
+  // A long name or phone number wraps; the band grows to hold it, so nothing is cut off.
+  const phoneWidth = Math.min(textWidth(phone, size) + 1, width / 2)
+  const nameWidth = width - (phone ? phoneWidth + gap : 0)
+  const lines = Math.max(
+    name ? textHeight(name, size + 1.5, nameWidth, BAND_LINE) : 0,
+    phone ? textHeight(phone, size, phoneWidth, BAND_LINE) : 0,
+  )
+  const height = top + lines + 4 + 0.8
+  const render: DynamicContent = (page) =>
+    page === 1 || !(name || phone)
+      ? ({ text: '' } as Pdf)
+      : ({
+          margin: [marginX, top, marginX, 0],
+          stack: [
+            {
+              columns: [
+                {
+                  text: name,
+                  bold: true,
+                  color: colors.accent,
+                  fontSize: size + 1.5,
+                  width: '*',
+                  lineHeight: BAND_LINE,
+                },
+                {
+                  text: phone,
+                  color: colors.muted,
+                  fontSize: size,
+                  width: phoneWidth,
+                  alignment: 'right',
+                  lineHeight: BAND_LINE,
+                },
+              ],
+              columnGap: gap,
+            },
+            {
+              canvas: [
+                { type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.8, lineColor: colors.accent },
+              ],
+              margin: [0, 4, 0, 0],
+            },
+          ],
+        } as Pdf)
   return { render, height }
 }
 
@@ -128,10 +198,18 @@ export interface FooterInput extends ChromeInput {
   date: string
 }
 
-export function footer({ clinic, pageSize, t, colors, disclaimer: raw, date }: FooterInput): Band {
+export function footer({
+  clinic,
+  pageSize,
+  t,
+  colors,
+  disclaimer: raw,
+  date,
+  marginX = MARGIN_X,
+}: FooterInput): Band {
   const disclaimer = printable(raw)
   const clinicFooter = printable(clinic.footer)
-  const width = PAGE_WIDTH[pageSize] - 2 * MARGIN_X
+  const width = PAGE_WIDTH[pageSize] - 2 * marginX
   // The page number column is as wide as its longest line; allow for a three-digit page count.
   const numbersWidth = Math.max(textWidth('Page 999 of 999', t.footer + 0.5), textWidth(date, t.footer))
   const textWidthAvail = width - numbersWidth - 14
@@ -142,7 +220,7 @@ export function footer({ clinic, pageSize, t, colors, disclaimer: raw, date }: F
   const height = 8 + 0.6 + 5 + Math.max(left, right) + 4
   const render: DynamicContent = (page, count) =>
     ({
-      margin: [MARGIN_X, 8, MARGIN_X, 0],
+      margin: [marginX, 8, marginX, 0],
       stack: [
         {
           canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.6, lineColor: colors.rule }],

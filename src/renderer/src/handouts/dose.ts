@@ -51,8 +51,10 @@ export function doseLine(d: ExerciseDose): string {
   else if (d.sets) parts.push(plural(d.sets, 'set'))
   else if (d.reps) parts.push(`${d.reps} ${d.reps === 1 ? 'time' : 'times'}`)
   if (d.holdSeconds) parts.push(`hold ${plural(d.holdSeconds, 'second')}`)
-  if (d.minutesPerDay) parts.push(`${plural(d.minutesPerDay, 'minute')} a day`)
   if (d.timesPerDay) parts.push(`${times(d.timesPerDay)} a day`)
+  // With a number of times, the minutes are the day's total.
+  if (d.minutesPerDay)
+    parts.push(`${plural(d.minutesPerDay, 'minute')} a day${d.timesPerDay ? ' in all' : ''}`)
   if (!parts.length) return AS_SHOWN
   const line = parts.join(', ')
   return line.charAt(0).toUpperCase() + line.slice(1)

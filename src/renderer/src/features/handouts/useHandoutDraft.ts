@@ -36,12 +36,12 @@ export interface Draft {
   footRisk: FootRisk
 }
 
-export const DEFAULT_SECTIONS: HandoutSectionId[] = [
-  'during-a-cramp',
-  'hydration',
-  'exercises',
-  'when-to-seek-help',
-]
+/**
+ * What a new handout starts with. Drinking enough is not among them: the guidelines do not
+ * back dehydration as a cause of ordinary cramps, the dehydration cause carries its own advice
+ * ("more detail"), and without it three causes fit on two pages. The clinician ticks it in one click.
+ */
+export const DEFAULT_SECTIONS: HandoutSectionId[] = ['during-a-cramp', 'exercises', 'when-to-seek-help']
 
 /** What the preview is doing, in words the editor shows beside it. */
 export type Stage = '' | 'loading' | 'building'

@@ -6,9 +6,9 @@
 import type { Content as Pdf, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { Content } from '../../reference/schema'
 import { assertDocPrintable, styles } from '../blocks'
-import { footer, header } from '../chrome'
+import { footer, identity, slimHeader } from '../chrome'
 import { printable } from '../glyphs'
-import { COMPACT, LARGE, MARGIN_X, PAGE_WIDTH } from '../layout'
+import { COMPACT, LARGE, PAGE_WIDTH } from '../layout'
 import { medicineLines } from '../medicines'
 import { keepHeadings } from '../pagination'
 import { paletteFor } from '../palette'
@@ -24,6 +24,10 @@ import { causesSummary, HANDOUT_TITLE, personalNote, titleBlock } from './page-o
 import { sourcesList } from './sources'
 
 const PRODUCER = 'Cramp Clinic'
+/** Page margins left and right (about 16 mm, as printed leaflets have). */
+const MARGIN_X = 45
+/** Space above the slim running header. */
+const TOP = 14
 const DETAIL_SECTIONS = ['hydration', 'footwear', 'diet', 'exercises', 'night-cramps', 'pregnancy'] as const
 
 export function buildHandoutV2(
@@ -47,12 +51,28 @@ export function buildHandoutV2(
   const has = (id: string): boolean => (spec.sections as string[]).includes(id)
 
   const during = has('during-a-cramp') ? topicSection('during-a-cramp', ctx) : []
-  // For a foot at risk, safety comes first: the foot-care advice at the top, then the causes,
-  // the help box, and what to do during a cramp (with what the guidelines warn against left out).
-  const top = plan.footCare
-    ? [...footCareBlock(plan.footCare, ctx), ...causesSummary(ctx), ...helpBox(ctx), ...during]
-    : [...causesSummary(ctx), ...during, ...helpBox(ctx)]
+  // Safety first: the help box comes straight after the causes, so it is always whole on page 1
+  // (what to do during a cramp follows it, on page 1 as far as it fits). For a foot at risk, the
+  // guideline foot-care advice comes before everything.
+  const top = [
+    ...(plan.footCare ? footCareBlock(plan.footCare, ctx) : []),
+    ...causesSummary(ctx),
+    ...helpBox(ctx),
+    ...during,
+  ]
+  const chrome = {
+    clinic: spec.clinic,
+    pageSize: spec.options.pageSize,
+    t,
+    colors,
+    marginX: MARGIN_X,
+    top: TOP,
+  }
+  // Page 1 opens with the clinic's whole identity; later pages carry a slim running header.
+  const clinicBlock =
+    spec.clinic.name || spec.clinic.logo || spec.clinic.address ? [identity(chrome).make()] : []
   const body: Pdf[] = [
+    ...clinicBlock.map((n) => ({ ...(n as object), margin: [0, 0, 0, t.gap * 2] }) as Pdf),
     ...titleBlock(ctx),
     ...top,
     ...personalNote(ctx),
@@ -66,8 +86,7 @@ export function buildHandoutV2(
   const doc = keepHeadings([...body, ...sourcesList(ctx)])
   assertDocPrintable(doc, 'the reference content')
 
-  const chrome = { clinic: spec.clinic, pageSize: spec.options.pageSize, t, colors, top: 22 }
-  const head = header(chrome)
+  const head = slimHeader(chrome)
   const foot = footer({
     ...chrome,
     disclaimer: content.meta.disclaimer,
@@ -78,7 +97,7 @@ export function buildHandoutV2(
   return {
     pageSize: spec.options.pageSize,
     pageOrientation: 'portrait',
-    pageMargins: [MARGIN_X, Math.ceil(head.height + t.gap * 2.4), MARGIN_X, Math.ceil(foot.height + 4)],
+    pageMargins: [MARGIN_X, Math.ceil(head.height + t.gap * 2), MARGIN_X, Math.ceil(foot.height + 4)],
     header: head.render,
     footer: foot.render,
     content: doc,

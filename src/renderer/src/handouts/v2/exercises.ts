@@ -82,10 +82,10 @@ export function exercisesSection(ctx: Ctx): Pdf[] {
   const perRow = ctx.spec.options.largePrint ? 1 : 2
   const rows: Pdf[] = []
   for (let i = 0; i < chosen.length; i += perRow) {
+    // A card alone in its row takes the whole width: its steps wrap less.
     const cells = chosen.slice(i, i + perRow).map((c) => card(c, ctx))
-    while (cells.length < perRow) cells.push({ text: '' })
     rows.push({
-      table: { widths: Array(perRow).fill('*'), body: [cells] },
+      table: { widths: Array(cells.length).fill('*'), body: [cells] },
       layout: {
         hLineWidth: (j: number) => (j === 1 ? 0.6 : 0),
         vLineWidth: () => 0,

@@ -136,7 +136,11 @@ export function leadBlock(
   ctx: Ctx,
 ): Pdf[] {
   const { t, colors } = ctx
-  const lead = s.heading ? [{ text: `${printable(s.heading)}. `, bold: true, color: colors.ink }] : []
+  // "Why water matters." but "How good is the proof?" (no full stop after a question).
+  const stop = (h: string): string => (/[.?!:]$/.test(h) ? ' ' : '. ')
+  const lead = s.heading
+    ? [{ text: `${printable(s.heading)}${stop(s.heading.trim())}`, bold: true, color: colors.ink }]
+    : []
   const out: Pdf[] = []
   if (s.text) {
     out.push({

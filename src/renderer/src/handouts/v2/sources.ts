@@ -10,12 +10,24 @@ export function sourceText(id: SourceId, content: Content): string {
   const when = s.date && s.date !== 'n.d.' ? `, ${s.date}` : ''
   const title = s.title.trim().replace(/:$/, '')
   const stop = /[.?!]$/.test(title) ? '' : '.'
-  return `${title}${stop} ${s.publisher.trim()}${when}.${s.url ? ` ${s.url}` : ''}`
+  return `${title}${stop} ${s.publisher.trim()}${when}.`
 }
 
 export function sourcesList(ctx: Ctx): Pdf[] {
-  const { t, colors, cite, content } = ctx
+  const { t, colors, cite, content, spec } = ctx
   if (!cite.order.length) return []
+  const items = cite.order.map((id) => ({ text: printable(sourceText(id, content)) }))
+  const list = (part: typeof items, start: number): Pdf =>
+    ({ ol: part, start, fontSize: t.small, color: colors.muted, lineHeight: 1.1 }) as Pdf
+  // Two columns in normal print: the list stays short, as a leaflet's references are.
+  const half = Math.ceil(items.length / 2)
+  const body: Pdf =
+    spec.options.largePrint || items.length < 4
+      ? list(items, 1)
+      : ({
+          columns: [list(items.slice(0, half), 1), list(items.slice(half), half + 1)],
+          columnGap: t.gap * 3,
+        } as Pdf)
   return [
     {
       id: 'sources',
@@ -27,12 +39,7 @@ export function sourcesList(ctx: Ctx): Pdf[] {
           color: colors.muted,
           margin: [0, t.gap * 2, 0, 2],
         },
-        {
-          ol: cite.order.map((id) => ({ text: printable(sourceText(id, content)) })),
-          fontSize: t.small,
-          color: colors.muted,
-          lineHeight: 1.1,
-        },
+        body,
       ],
       unbreakable: true,
     } as Pdf,
