@@ -58,6 +58,8 @@ async function patientWithVisit(page: Page, app: AppHandle): Promise<void> {
 }
 
 test('from a visit: make, preview, save, reissue as exactly the same file', async ({ page, app }) => {
+  // Many steps (two print layouts, a save, a reissue): room for a machine shared by the team.
+  test.setTimeout(180_000)
   await page.setViewportSize({ width: 1024, height: 700 })
   await patientWithVisit(page, app)
   // "Done when": from the open visit to a tailored handout saved and printed in under a minute.
