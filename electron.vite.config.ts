@@ -27,6 +27,19 @@ export default defineConfig({
     plugins: [vue(), contentPlugin()],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     // electron-vite leaves minification off by default; start-up size matters in the renderer.
-    build: { chunkSizeWarningLimit: 4000, minify: true },
+    build: {
+      chunkSizeWarningLimit: 4000,
+      minify: true,
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            // zod with the line that makes it jitless, in one chunk of their own: every module
+            // that declares a schema imports this chunk, so jitless is set before any schema
+            // exists however the other modules are grouped (see src/renderer/src/zod-jitless.ts).
+            groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]zod-jitless\.ts$/ }],
+          },
+        },
+      },
+    },
   },
 })

@@ -7,6 +7,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { loadContent } from './content-fs'
+import { formatBytes } from '../src/shared/bytes'
 import { buildHandout, logoProbe, logoProbeError } from '../src/renderer/src/handouts/builder'
 import { HandoutError, parseHandoutSpec } from '../src/renderer/src/handouts/spec'
 import { renderPdfNode } from '../src/renderer/src/handouts/render-node'
@@ -114,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const pages = new TextDecoder('latin1').decode(pdf).match(/\/Type \/Page\b(?!s)/g)?.length ?? 0
     process.stdout.write(
-      `Wrote ${args.out} (${pages} page${pages === 1 ? '' : 's'}, ${Math.ceil(pdf.length / 1024)} KB).\n`,
+      `Wrote ${args.out} (${pages} page${pages === 1 ? '' : 's'}, ${formatBytes(pdf.length)}).\n`,
     )
     return 0
   } catch (e) {

@@ -4,6 +4,7 @@
  * details it was first given with.
  */
 import { imageSize as measureImage } from 'image-size'
+import { formatBytes } from '../../../shared/bytes'
 import { z } from 'zod'
 import { contrastOnWhite, MIN_ACCENT_CONTRAST } from './palette'
 
@@ -114,16 +115,12 @@ const MIME_LABEL: Record<LogoMime, string> = {
   'image/svg+xml': 'SVG',
 }
 
-function kb(n: number): string {
-  return `${Math.round(n / 1024)} KB`
-}
-
 /** Throws a LogoError with a message fit to show the user as is. */
 export function checkLogoBytes(bytes: Uint8Array, declared?: LogoMime): LogoMime {
   if (bytes.length === 0) throw new LogoError('The logo file is empty.')
   if (bytes.length > LOGO_MAX_BYTES) {
     throw new LogoError(
-      `The logo file is ${kb(bytes.length)}; the largest allowed is ${kb(LOGO_MAX_BYTES)}. Please choose a smaller image.`,
+      `The logo file is ${formatBytes(bytes.length)}; the largest allowed is ${formatBytes(LOGO_MAX_BYTES)}. Please choose a smaller image.`,
     )
   }
   const mime = sniffMime(bytes)

@@ -193,7 +193,7 @@ export function parseHandoutSpec(input: unknown): HandoutSpec {
   return r.data
 }
 
-/** Hex SHA-256 of a PDF: the one the whole app uses. */
+// One SHA-256 for every side (src/shared/bytes.ts); handout fingerprints use it from here.
 export { sha256Hex } from '../../../shared/bytes'
 
 export function suggestedFileName(spec: Pick<HandoutSpec, 'patient' | 'date'>): string {

@@ -25,10 +25,5 @@ export function canonicalJson(value: unknown): string {
   return `{${parts.join(',')}}`
 }
 
-export function toHex(buffer: ArrayBuffer): string {
-  return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('')
-}
-
-export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  return toHex(await crypto.subtle.digest('SHA-256', bytes))
-}
+// One SHA-256 for every side (src/shared/bytes.ts); kept importable from here for the backup code.
+export { sha256Hex, toHex } from '../../../shared/bytes'

@@ -3,15 +3,11 @@
  * both sides must fold text the same way or a stored word can never be found again.
  */
 
-const MAX_TOKEN_LENGTH = 32
+import { fold } from '../../../shared/text'
 
-/** Lower case, accents removed ("Müller" and "muller" match), other scripts kept as they are. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-}
+export { fold }
+
+const MAX_TOKEN_LENGTH = 32
 
 /** Words of a text as folded tokens: letters and digits of any script; everything else splits. */
 export function words(text: string): string[] {

@@ -3,6 +3,7 @@
  * word is folded the same way when it is indexed, when it is typed and when it is highlighted.
  */
 import { stemmer } from 'stemmer'
+import { fold, highlightWords } from '../../../shared/text'
 
 /** Anything that is not a letter or digit separates words (faster than MiniSearch's default). */
 export const WORD_SPLIT = /[^\p{L}\p{N}]+/u
@@ -62,12 +63,7 @@ export function normalizeWord(word: string): string {
 }
 
 function foldWord(word: string): string {
-  let w = /^[\x20-\x7e]*$/.test(word)
-    ? word.toLowerCase()
-    : word
-        .normalize('NFKD')
-        .replace(/\p{M}+/gu, '')
-        .toLowerCase()
+  let w = fold(word)
   const mapped = UK_US[w]
   if (mapped) return mapped
   w = w
@@ -184,25 +180,8 @@ export function wordMatches(word: string, terms: readonly string[]): boolean {
  * (never as HTML). `terms` are normalised terms as the search reports them.
  */
 export function highlight(text: string, terms: readonly string[]): Segment[] {
-  if (terms.length === 0 || !text) return [{ text, hit: false }]
-  const out: Segment[] = []
-  const re = /[\p{L}\p{N}]+/gu
-  let last = 0
-  for (const m of text.matchAll(re)) {
-    const start = m.index
-    if (!wordMatches(m[0], terms)) continue
-    if (start > last) push(out, text.slice(last, start), false)
-    push(out, m[0], true)
-    last = start + m[0].length
-  }
-  if (last < text.length) push(out, text.slice(last), false)
-  return out
-}
-
-function push(out: Segment[], text: string, hit: boolean): void {
-  const prev = out[out.length - 1]
-  if (prev && prev.hit === hit && !hit) prev.text += text
-  else out.push({ text, hit })
+  if (terms.length === 0) return [{ text, hit: false }]
+  return highlightWords(text, (word) => wordMatches(word, terms))
 }
 
 /** The distinct words of `text` that answer the terms, as written there (for SearchHit.terms). */
