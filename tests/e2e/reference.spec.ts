@@ -312,3 +312,18 @@ test('dark theme: cause page, finder with a red flag and the medication check st
   await expectAccessible(page)
   await shoot(page, 'dark-medcheck')
 })
+
+test('About says what the reference rests on and what changed in this content version', async ({ page }) => {
+  await page.getByRole('button', { name: 'About' }).click()
+  const dialog = page.getByTestId('about-dialog')
+  await expect(dialog.getByTestId('about-claims')).toContainText('8 guideline source notes')
+  await expect(dialog.getByTestId('about-claims')).toContainText('4 web articles')
+  await expect(dialog.getByTestId('about-claims')).not.toContainText(
+    'Every clinical statement cites its source article',
+  )
+  const changes = dialog.getByTestId('content-changes')
+  await expect(changes).toContainText('What changed in content 2026.12.1')
+  await expect(changes).toContainText(/Feet at risk/)
+  await expectAccessible(page)
+  await shoot(page, 'about-content-changes')
+})

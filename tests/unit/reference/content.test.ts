@@ -56,6 +56,26 @@ describe('real content', () => {
     }
   })
 
+  it('cites every finder weight and every red-flag urgency (issue 8)', () => {
+    const described = new Set(content.meta.sources.map((s) => s.id))
+    const missing: string[] = []
+    for (const c of content.causes)
+      for (const [f, w] of Object.entries(c.finder)) {
+        if (!w.why || w.sources.length === 0) missing.push(`${c.id} / ${f}: no why or sources`)
+        for (const s of w.sources) if (!described.has(s)) missing.push(`${c.id} / ${f}: ${s} not described`)
+      }
+    for (const r of content.redFlags) {
+      if (r.urgency && r.urgencySources.length === 0) missing.push(`${r.id}: urgency without sources`)
+      for (const s of r.urgencySources) if (!described.has(s)) missing.push(`${r.id}: ${s} not described`)
+      // A source that gives the urgency is among the flag's own sources.
+      for (const s of r.urgencySources)
+        if (!r.sources.includes(s)) missing.push(`${r.id}: ${s} not in its sources`)
+    }
+    expect(missing).toEqual([])
+    expect(content.causes.flatMap((c) => Object.keys(c.finder)).length).toBeGreaterThan(60)
+    expect(content.redFlags.filter((r) => r.urgency).length).toBeGreaterThan(10)
+  })
+
   it('gives every exercise steps, counts and a drawing', () => {
     const exercises = content.topics.flatMap((t) => t.exercises ?? [])
     expect(exercises.length).toBeGreaterThanOrEqual(8)
