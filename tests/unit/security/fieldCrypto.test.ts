@@ -18,6 +18,7 @@ const patient: Patient = {
   phone: '01632 960 001',
   medicines: ['Furosemide 40 mg', 'Atorvastatin'],
   alerts: 'Allergic to elastoplast',
+  feetAtRisk: false,
   lastVisitAt: '2026-05-01T10:00:00.000Z',
   createdAt: '2026-01-01T10:00:00.000Z',
   updatedAt: '2026-05-01T10:00:00.000Z',
