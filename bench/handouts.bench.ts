@@ -3,6 +3,8 @@
  * Chromium (< 150 ms); its size without a logo (< 150 KB); the first handout of a session,
  * pdfmake and its fonts loading included (< 1 s). Chromium figures come from the real app: the
  * User Timing measures the handout code records ("handout:pdfmake-load", "handout:render").
+ * Issue 10: pages of the standard handouts (three causes with the default sections: two A4
+ * pages at most), and the handout build against bare pdfmake on the same document definition.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -10,7 +12,9 @@ import { RENDERER_DIR } from '../scripts/serve'
 import { loadContent } from '../scripts/content-fs'
 import { buildHandout } from '../src/renderer/src/handouts/builder'
 import { renderPdfNode } from '../src/renderer/src/handouts/render-node'
-import { parseHandoutSpec } from '../src/renderer/src/handouts/spec'
+import { CURRENT_FORMAT, parseHandoutSpec } from '../src/renderer/src/handouts/spec'
+import { pageCount } from '../src/renderer/src/handouts/page-count'
+import { standardSpecs } from '../tests/unit/handouts/standard-specs'
 import type { BenchContext, BenchResult } from './lib'
 import { medianOf, round } from './lib'
 
@@ -21,10 +25,6 @@ const CLINIC = {
   emailOrWebsite: 'www.riversidefeet.example',
   defaultClinician: 'Sam Patel',
   footer: 'A registered podiatry practice.',
-}
-
-function pageCount(pdf: Uint8Array): number {
-  return new TextDecoder('latin1').decode(pdf).match(/\/Type \/Page\b(?!s)/g)?.length ?? 0
 }
 
 /**
@@ -51,10 +51,59 @@ interface Measures {
   render: { startTime: number; duration: number }[]
 }
 
+/** Pages of each standard handout; the two short ones must stay within two A4 pages. */
+async function standardPages(content: ReturnType<typeof loadContent>): Promise<BenchResult[]> {
+  const out: BenchResult[] = []
+  for (const [name, spec] of Object.entries(standardSpecs(content))) {
+    const pages = pageCount(await renderPdfNode(buildHandout(spec, content)))
+    out.push({
+      name: `handouts: pages, ${name}${spec.options.largePrint ? '' : ', A4'}`,
+      value: pages,
+      unit: 'count',
+      ...(name === '1 cause' || name === '3 causes' ? { target: 3 } : {}),
+      note: `${spec.causes.length} causes; sections: ${spec.sections.join(', ')}`,
+    })
+  }
+  return out
+}
+
+/**
+ * The whole handout (build the document definition, then render) against bare pdfmake rendering
+ * the same definition, interleaved so both see the same machine load.
+ */
+async function buildAgainstBare(content: ReturnType<typeof loadContent>): Promise<BenchResult> {
+  const spec = standardSpecs(content)['3 causes']
+  const whole: number[] = []
+  const bare: number[] = []
+  for (let i = 0; i < 28; i++) {
+    const t0 = performance.now()
+    await renderPdfNode(buildHandout(spec, content))
+    const t1 = performance.now()
+    // pdfmake changes the definition it lays out: each bare run gets a fresh one, built untimed.
+    const dd = buildHandout(spec, content)
+    const t2 = performance.now()
+    await renderPdfNode(dd)
+    const t3 = performance.now()
+    if (i >= 3) {
+      whole.push(t1 - t0)
+      bare.push(t3 - t2)
+    }
+  }
+  return {
+    name: 'handouts: three-cause handout, build + render, warm median (Node)',
+    value: round(medianOf(whole), 1),
+    unit: 'ms',
+    baseline: { name: 'bare pdfmake on the same document definition', value: round(medianOf(bare), 1) },
+    note: `${whole.length} interleaved runs each`,
+  }
+}
+
 export default async function handouts(ctx: BenchContext): Promise<BenchResult[]> {
   const content = loadContent()
+  const pages = await standardPages(content)
+  const versusBare = await buildAgainstBare(content)
   const spec = parseHandoutSpec({
-    format: 1,
+    format: CURRENT_FORMAT,
     patient: { name: 'Margaret Quill' },
     date: '2026-11-21',
     causes: ['dehydration', 'poor-footwear'],
@@ -124,6 +173,8 @@ export default async function handouts(ctx: BenchContext): Promise<BenchResult[]
   const heavy = startup.filter((f) => /pdfmake|vfs_fonts|\/pdf-|pdf\.worker/.test(f))
 
   return [
+    ...pages,
+    versusBare,
     {
       name: 'handouts: pdfmake, fonts or pdf.js chunks loaded at start-up',
       value: heavy.length,

@@ -84,7 +84,10 @@ test('a handout from a diabetic patient’s visit: foot-care block near the top,
   expect(pages[0]).toContain('Never walk barefoot')
   expect(all.indexOf(footCare.title)).toBeLessThan(all.indexOf('What may be causing your cramps'))
   // No heat, hot water, soaking or barefoot advice anywhere outside that block.
-  const outside = all.replace(/Looking after feet at risk.*?If you see a change.*?out-of-hours service\./, '')
+  const outside = all.replace(
+    /Looking after feet at risk.*?If you see a change.*?out-of-\s?hours service\./,
+    '',
+  )
   expect(outside).not.toMatch(
     /heating pad|heat pad|warm water for a short time|soak the foot|Walk barefoot on sand/i,
   )

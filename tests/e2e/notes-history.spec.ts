@@ -149,7 +149,7 @@ test('"Keep both" keeps both windows\' versions in full, every field', async ({ 
     ['visit-reason', (n) => `Reason ${n}`],
     ['visit-note', (n) => `Note written in window ${n}.`],
     ['visit-plan', (n) => `Plan ${n}.`],
-    ['visit-follow-up', (n) => (n === 'one' ? '2026-12-01' : '2026-12-24')],
+    ['visit-follow-up', (n) => (n === 'one' ? '01/12/2026' : '24/12/2026')],
   ]
   for (const [testid, value] of fields) {
     await page.getByTestId(testid).fill(value('one'))

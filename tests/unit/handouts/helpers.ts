@@ -3,6 +3,7 @@ import { deflateSync } from 'node:zlib'
 import { loadContent } from '../../../scripts/content-fs'
 import type { Content } from '../../../src/renderer/src/reference/schema'
 import {
+  CURRENT_FORMAT,
   parseHandoutSpec,
   type HandoutSpec,
   type HandoutSpecInput,
@@ -27,7 +28,7 @@ export const CLINIC = {
 
 export function specInput(over: Partial<HandoutSpecInput> = {}): HandoutSpecInput {
   return {
-    format: 1,
+    format: CURRENT_FORMAT,
     patient: { name: 'Margaret Quill' },
     date: '2026-11-21',
     causes: ['dehydration'],
@@ -95,7 +96,7 @@ export async function pdfPages(bytes: Uint8Array): Promise<
     width: number
     height: number
     sizes: number[]
-    items: { str: string; size: number; right: number }[]
+    items: { str: string; size: number; right: number; x: number; y: number }[]
   }[]
 > {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
@@ -123,6 +124,8 @@ export async function pdfPages(bytes: Uint8Array): Promise<
           str: it.str,
           size: Math.round(Math.hypot(it.transform[0]!, it.transform[1]!) * 10) / 10,
           right: it.transform[4]! + it.width,
+          x: it.transform[4]!,
+          y: it.transform[5]!,
         })),
     })
   }

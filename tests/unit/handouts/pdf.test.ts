@@ -3,6 +3,8 @@ import { buildHandout, logoProbe, logoProbeError } from '../../../src/renderer/s
 import { renderPdfNode } from '../../../src/renderer/src/handouts/render-node'
 import { HANDOUT_SECTION_IDS, sha256Hex } from '../../../src/renderer/src/handouts/spec'
 import { logoFromFile } from '../../../src/renderer/src/handouts/clinic'
+import { HELP_TITLE } from '../../../src/renderer/src/handouts/v2/help'
+import { sourceText } from '../../../src/renderer/src/handouts/v2/sources'
 import { makePng, makeSpec, pdfPages, pdfText, realContent, SVG_LOGO } from './helpers'
 
 const content = realContent()
@@ -57,12 +59,16 @@ describe('handout PDF', () => {
     })
   })
 
-  it('shows every exercise with its counts', async () => {
-    const text = await pdfText(await render(makeSpec({ causes: [], sections: ['exercises'] })))
-    for (const ex of content.topics.find((t) => t.id === 'exercises')!.exercises!) {
-      expect(text).toContain(ex.name)
-      expect(text.replace(/\s+/g, ' ')).toContain(ex.counts.split(' ').slice(0, 4).join(' '))
-    }
+  it('shows every chosen exercise with its dose line', async () => {
+    const all = content.topics.find((t) => t.id === 'exercises')!.exercises!
+    const spec = makeSpec({
+      causes: [],
+      sections: ['exercises'],
+      exercises: all.map((e) => ({ id: e.id, dose: {} })),
+    })
+    const text = await pdfText(await render(spec))
+    for (const ex of all) expect(text).toContain(ex.name)
+    expect(text.split('As shown in clinic').length - 1).toBe(all.length)
   })
 
   it('lists the patient medicines with what the check found, unknown ones included', async () => {
@@ -96,9 +102,13 @@ describe('handout PDF', () => {
   it('prints body text at 16 pt or more in large print', async () => {
     const normal = await pdfPages(await render(makeSpec()))
     const large = await pdfPages(await render(makeSpec({ options: { largePrint: true, pageSize: 'A4' } })))
-    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-    expect(median(normal.flatMap((p) => p.sizes))).toBe(11)
-    expect(median(large.flatMap((p) => p.sizes))).toBeGreaterThanOrEqual(16)
+    // The size most of the letters are printed at (source numbers and the footer are smaller).
+    const median = (pages: typeof normal): number => {
+      const sizes = pages.flatMap((p) => p.items.flatMap((it) => Array<number>(it.str.length).fill(it.size)))
+      return sizes.sort((a, b) => a - b)[Math.floor(sizes.length / 2)]!
+    }
+    expect(median(normal)).toBe(10)
+    expect(median(large)).toBeGreaterThanOrEqual(16)
     expect(large.length).toBeGreaterThan(normal.length)
   })
 
@@ -118,38 +128,37 @@ describe('handout PDF', () => {
       spec.clinic.address.replace(/\n/g, ', '),
       `${spec.clinic.phone} · ${spec.clinic.emailOrWebsite}`,
       spec.clinic.footer,
-      '21 November 2026 Sources: Source:',
-      ...content.meta.sources.map((s) => `${s.title} ${s.title};`),
+      '21 November 2026 Sources',
+      ...content.meta.sources.map((s) => sourceText(s.id, content)),
     ]
     // Lines wrap anywhere, so compare word by word.
     const words = new Set(allowed.join(' ').split(/\s+/))
     for (const it of small) {
       expect(it.size, it.str).toBeGreaterThanOrEqual(12)
-      if (/^Page \d+ of \d+$/.test(it.str.trim())) continue
+      // Page numbers, the numbers of the source list and the source marks after each block.
+      if (/^(Page \d+ of \d+|\d+\.|[[\]\d, ]+)$/.test(it.str.trim())) continue
       for (const w of it.str.trim().split(/\s+/))
         expect(words.has(w), `"${it.str}" at ${it.size} pt is not header, footer or sources`).toBe(true)
     }
   })
 
-  it('repeats the "When to seek help" title on each page its box runs onto', async () => {
-    const help = content.topics.find((t) => t.id === 'when-to-seek-help')!
-    const note = Array.from({ length: 8 }, (_, i) => `Point ${i + 1}: keep stretching each evening.`).join(
-      '\n\n',
+  it('repeats the "When to get help" title on each page its box runs onto', async () => {
+    // Four tiers of every flag: a box far taller than a page in large print.
+    const tiers = ['now', 'soon', 'routine', undefined] as const
+    const many = structuredClone(content)
+    many.redFlags = tiers.flatMap((urgency, i) =>
+      content.redFlags.map((f) => ({
+        ...f,
+        id: `${f.id}-${i}`,
+        patientText: `${f.patientText} (group ${i})`,
+        ...(urgency ? { urgency, urgencySources: f.sources } : {}),
+      })),
     )
-    const spec = makeSpec({
-      causes: [],
-      sections: [],
-      personalNote: note,
-      options: { largePrint: true, pageSize: 'A4' },
-    })
-    const pages = (await pdfPages(await render(spec))).map((p) => p.text)
-    const headings = help.sections.map((s) => s.heading).filter((h): h is string => Boolean(h))
-    const boxPages = pages.filter((text) => headings.some((h) => text.includes(h)))
-    expect(
-      boxPages.length,
-      'the box should run over pages for this test to mean anything',
-    ).toBeGreaterThanOrEqual(2)
-    for (const text of boxPages) expect(text).toContain(help.title)
+    const spec = makeSpec({ causes: [], sections: [], options: { largePrint: true, pageSize: 'A4' } })
+    const pages = (await pdfPages(await renderPdfNode(buildHandout(spec, many)))).map((p) => p.text)
+    const boxPages = pages.filter((text) => /\(group \d\)/.test(text))
+    expect(boxPages.length, 'the box should run over pages for this test to mean anything').toBeGreaterThan(1)
+    for (const text of boxPages) expect(text).toContain(HELP_TITLE)
   })
 
   it('prints a long personal note in full, even as one paragraph in large print', async () => {
@@ -194,11 +203,12 @@ describe('handout PDF', () => {
         options,
       })
       for (const p of await pdfPages(await render(spec)))
-        for (const it of p.items) expect(it.right, it.str).toBeLessThanOrEqual(p.width - 54 + 1)
+        // The two-page handout's margins are 45 pt.
+        for (const it of p.items) expect(it.right, it.str).toBeLessThanOrEqual(p.width - 45 + 1)
     }
   })
 
-  it('prints long clinic details in full on every page, nothing cut off in header or footer', async () => {
+  it('prints long clinic details in full on page 1, and name, phone and footer on every page, nothing cut off', async () => {
     const clinic = {
       ...makeSpec().clinic,
       name: 'The Riverside and Millbrook Community Foot and Ankle Clinic, Podiatry and Gait Analysis Centre',
@@ -218,18 +228,21 @@ describe('handout PDF', () => {
         const pages = await pdfPages(await render(spec))
         // Compared without spaces: the address may wrap at a hyphen.
         const squash = (x: string): string => x.replace(/\s+/g, '')
-        for (const p of pages) {
+        expect(pages.length, 'the slim header of later pages is checked too').toBeGreaterThan(1)
+        pages.forEach((p, i) => {
           const text = squash(p.text)
-          for (const part of [
+          const parts = [
             clinic.name,
-            'RS1 2AB, United Kingdom',
             clinic.phone,
-            clinic.emailOrWebsite,
             'Saturday 9am to 1pm. Ends here.',
             content.meta.disclaimer,
-          ])
-            expect(text, `${JSON.stringify(options)} logo: ${Boolean(logo)}`).toContain(squash(part))
-        }
+          ]
+          if (i === 0) parts.push('RS1 2AB, United Kingdom', clinic.emailOrWebsite)
+          for (const part of parts)
+            expect(text, `${JSON.stringify(options)} logo: ${Boolean(logo)}, page ${i + 1}`).toContain(
+              squash(part),
+            )
+        })
       }
     }
   })

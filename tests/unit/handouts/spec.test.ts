@@ -41,7 +41,12 @@ describe('handout spec', () => {
 
   it('rejects bad specs with the field at fault', () => {
     fails(null, '')
-    fails({ ...specInput(), format: 2 }, 'format')
+    fails({ ...specInput(), format: 3 }, 'format')
+    fails({ ...specInput(), format: 1, moreDetail: [] }, 'moreDetail')
+    fails({ ...specInput(), causes: ['dehydration'], moreDetail: ['diabetes'] }, 'moreDetail.0')
+    fails({ ...specInput(), exercises: [{ id: 'toe-raises' }, { id: 'toe-raises' }] }, 'exercises.1')
+    fails({ ...specInput(), exercises: [{ id: 'toe-raises', dose: { sets: 0 } }] }, 'exercises.0.dose.sets')
+    fails({ ...specInput(), exercises: [{ id: 'toe-raises', dose: { reps: 2.5 } }] }, 'exercises.0.dose.reps')
     fails({ ...specInput(), patient: { name: '   ' } }, 'patient.name')
     fails({ ...specInput(), patient: { name: 'A', dateOfBirth: '14/03/1958' } }, 'patient.dateOfBirth')
     fails({ ...specInput(), date: '2026-02-30' }, 'date')

@@ -37,12 +37,33 @@ describe('clinic settings store', () => {
 describe('handout templates store', () => {
   it('saves, replaces by name regardless of case, lists by name and deletes', async () => {
     const store = useHandoutTemplatesStore()
-    await store.save('Night cramps - runner', ['low-magnesium'], ['night-cramps'])
-    await store.save('Arch cramps', ['poor-footwear'], ['footwear'])
-    const again = await store.save('night cramps - RUNNER', ['dehydration'], ['hydration'])
+    await store.save('Night cramps - runner', { causes: ['low-magnesium'], sections: ['night-cramps'] })
+    await store.save('Arch cramps', { causes: ['poor-footwear'], sections: ['footwear'] })
+    const again = await store.save('night cramps - RUNNER', {
+      causes: ['dehydration'],
+      sections: ['hydration', 'exercises'],
+      moreDetail: ['dehydration'],
+      exercises: [{ id: 'toe-raises', dose: { sets: 2, reps: 10 } }],
+    })
     expect(store.templates.map((t) => t.name)).toEqual(['Arch cramps', 'night cramps - RUNNER'])
     expect(again.causes).toEqual(['dehydration'])
+    // Doses and detail come back as saved, after a reload from the database.
+    await store.load()
+    const back = store.templates.find((t) => t.id === again.id)!
+    expect(back.exercises).toEqual([{ id: 'toe-raises', dose: { sets: 2, reps: 10 } }])
+    expect(back.moreDetail).toEqual(['dehydration'])
     expect(await notesDb.handoutTemplates.count()).toBe(2)
+    // A template saved before templates kept doses still loads.
+    await notesDb.handoutTemplates.put({
+      id: 'old',
+      name: 'Old one',
+      causes: ['dehydration'],
+      sections: ['hydration'],
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    })
+    expect((await store.load()).find((t) => t.id === 'old')?.exercises).toBeUndefined()
+    await store.remove('old')
     await store.remove(again.id)
     expect(store.templates.map((t) => t.name)).toEqual(['Arch cramps'])
   })

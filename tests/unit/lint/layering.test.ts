@@ -104,7 +104,7 @@ const FORBIDDEN: [what: string, file: string, code: string][] = [
   [
     'visits re-exports patients',
     `${R}/features/visits/x.ts`,
-    `export { default } from '@renderer/features/patients/ConfirmDialog.vue'`,
+    `export { default } from '@renderer/components/ConfirmDialog.vue'`,
   ],
   [
     'visits dynamic-imports patients',

@@ -43,20 +43,34 @@ const CONDITIONS: Condition[] = [
   })),
 ]
 
-/** Every string in a pdfmake definition, leaving out the foot-care block when asked. */
+/**
+ * Every string in a pdfmake definition, leaving out the foot-care block when asked (and the list
+ * of sources at the end: the titles of guidelines name what they warn against).
+ */
 function textOf(node: unknown, skipFootCare: boolean, out: string[] = []): string[] {
   if (typeof node === 'string') out.push(node)
   else if (Array.isArray(node)) for (const n of node) textOf(n, skipFootCare, out)
   else if (node && typeof node === 'object') {
-    if (skipFootCare && (node as { id?: string }).id === 'foot-care') return out
+    const id = (node as { id?: string }).id
+    if (skipFootCare && (id === 'foot-care' || id === 'sources')) return out
     for (const [k, v] of Object.entries(node))
       if (k !== 'svg' && k !== 'image' && k !== 'id') textOf(v, skipFootCare, out)
   }
   return out
 }
 
+/** Every exercise, at no set dose: the handout then prints all the exercise advice there is. */
+const ALL_EXERCISES = content.topics.flatMap((t) => t.exercises ?? []).map((e) => ({ id: e.id, dose: {} }))
+
 function docText(causes: string[], sections: HandoutSectionId[], footRisk?: Partial<FootRisk>) {
-  const spec = makeSpec({ causes, sections, ...(footRisk ? { footRisk } : {}) })
+  // Each cause in full (its self-care and prevention), so every hazard it declares could print.
+  const spec = makeSpec({
+    causes,
+    moreDetail: causes,
+    sections,
+    exercises: ALL_EXERCISES,
+    ...(footRisk ? { footRisk } : {}),
+  })
   const doc = buildHandout(spec, content)
   return {
     all: textOf(doc.content, false).join('\n'),

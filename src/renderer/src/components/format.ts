@@ -1,17 +1,15 @@
 import { format, parseISO } from 'date-fns'
+import * as dates from '@renderer/dates/format'
+import { dateOrder } from '@renderer/dates/order'
 
-/** "7 Mar 1950" from "1950-03-07"; empty stays empty. */
+/** "7 Mar 1950" (or "Mar 7, 1950": the clinic's date order) from "1950-03-07"; empty stays empty. */
 export function formatDate(isoDate: string | null | undefined): string {
-  if (!isoDate) return ''
-  const d = parseISO(isoDate)
-  return Number.isNaN(d.getTime()) ? isoDate : format(d, 'd MMM yyyy')
+  return dates.formatDate(isoDate, dateOrder.value)
 }
 
-/** "21 Nov 2026, 10:42" in local time. */
+/** "21 Nov 2026, 10:42" (or "Nov 21, 2026, 10:42") in local time. */
 export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return ''
-  const d = parseISO(iso)
-  return Number.isNaN(d.getTime()) ? iso : format(d, 'd MMM yyyy, HH:mm')
+  return dates.formatDateTime(iso, dateOrder.value)
 }
 
 export function formatTime(d: Date): string {

@@ -3,8 +3,10 @@
  * key "clinic" and copied into each handout spec, so a reissued handout carries the clinic
  * details it was first given with.
  */
+import { imageSize as measureImage } from 'image-size'
 import { formatBytes } from '../../../shared/bytes'
 import { z } from 'zod'
+import { contrastOnWhite, MIN_ACCENT_CONTRAST } from './palette'
 
 /** The logo is embedded in every PDF and in every stored spec: keep it small. */
 export const LOGO_MAX_BYTES = 256 * 1024
@@ -42,6 +44,16 @@ export const ClinicSettingsSchema = z
     logo: LogoSchema.optional(),
     defaultClinician: line(120),
     footer: line(300),
+    /** Headings and rules on the handout; absent: the app's teal. */
+    accentColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0f6b63')
+      .refine((c) => contrastOnWhite(c) >= MIN_ACCENT_CONTRAST, {
+        message: 'is too light to read on white paper; choose a darker colour',
+      })
+      .optional(),
+    /** How dates are written and typed across the app and on handouts; absent: day first. */
+    dateOrder: z.enum(['day-month', 'month-day']).optional(),
   })
   .strict()
 export type ClinicSettings = z.infer<typeof ClinicSettingsSchema>
@@ -180,51 +192,28 @@ function checkPngChunks(bytes: Uint8Array): void {
   damaged()
 }
 
-/** Width and height in pixels, read from the image header. */
-export function imageSize(bytes: Uint8Array, mime: LogoMime): { width: number; height: number } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  if (mime === 'image/png') {
-    if (bytes.length < 24) throw new LogoError('The PNG logo is cut short.')
-    return { width: view.getUint32(16), height: view.getUint32(20) }
+const NO_SIZE: Record<LogoMime, string> = {
+  'image/png': 'The PNG logo is cut short: its size could not be read.',
+  'image/jpeg': 'The JPEG logo is damaged: its size could not be read.',
+  'image/svg+xml': 'The SVG logo needs a width and height or a viewBox.',
+}
+
+/** Width and height in pixels, read from the image by the image-size library. */
+export function logoSize(bytes: Uint8Array, mime: LogoMime): { width: number; height: number } {
+  let size: { width?: number; height?: number }
+  try {
+    size = measureImage(bytes)
+  } catch {
+    throw new LogoError(NO_SIZE[mime])
   }
-  if (mime === 'image/jpeg') {
-    let i = 2
-    while (i + 9 < bytes.length) {
-      if (bytes[i] !== 0xff) {
-        i++
-        continue
-      }
-      const marker = bytes[i + 1]!
-      const len = view.getUint16(i + 2)
-      // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame size.
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return { height: view.getUint16(i + 5), width: view.getUint16(i + 7) }
-      }
-      i += 2 + len
-    }
-    throw new LogoError('The JPEG logo is damaged: its size could not be read.')
-  }
-  const text = new TextDecoder().decode(bytes)
-  const tag = /<svg\b[^>]*>/i.exec(text)?.[0] ?? ''
-  const num = (name: string): number | undefined => {
-    const m = new RegExp(`\\s${name}\\s*=\\s*["']\\s*([0-9.]+)\\s*(px)?\\s*["']`, 'i').exec(tag)
-    return m ? Number(m[1]) : undefined
-  }
-  let width = num('width')
-  let height = num('height')
-  const vb = /viewBox\s*=\s*["']\s*[-0-9.]+[\s,]+[-0-9.]+[\s,]+([0-9.]+)[\s,]+([0-9.]+)\s*["']/i.exec(tag)
-  if ((!width || !height) && vb) {
-    width = width ?? Number(vb[1])
-    height = height ?? Number(vb[2])
-  }
-  if (!width || !height) throw new LogoError('The SVG logo needs a width and height or a viewBox.')
-  return { width: Math.max(1, Math.round(width)), height: Math.max(1, Math.round(height)) }
+  if (!size.width || !size.height || !(size.width > 0 && size.height > 0)) throw new LogoError(NO_SIZE[mime])
+  return { width: Math.max(1, Math.round(size.width)), height: Math.max(1, Math.round(size.height)) }
 }
 
 /** Turns a chosen file into a Logo, or throws a LogoError with a plain message. */
 export function logoFromFile(bytes: Uint8Array): Logo {
   const mime = checkLogoBytes(bytes)
-  const { width, height } = imageSize(bytes, mime)
+  const { width, height } = logoSize(bytes, mime)
   if (width < 16 || height < 16)
     throw new LogoError('The logo is too small to print clearly (at least 16 pixels each way).')
   return { mime, dataBase64: bytesToBase64(bytes), width, height }

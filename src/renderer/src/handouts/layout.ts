@@ -11,6 +11,9 @@ export const COLORS = {
   noteSoft: '#f4f6f8',
 } as const
 
+/** The colours of one handout: COLORS, or the same with the clinic's accent (see palette.ts). */
+export type Palette = { [K in keyof typeof COLORS]: string }
+
 export interface TypeScale {
   body: number
   small: number
@@ -58,6 +61,25 @@ export const LARGE: TypeScale = {
   lineHeight: 1.25,
   gap: 9,
   drawingWidth: 130,
+}
+
+/**
+ * The two-page handout (spec format 2): a little smaller and tighter than NORMAL, as printed
+ * leaflets are, so three causes with the usual sections fit on two sides of A4.
+ */
+export const COMPACT: TypeScale = {
+  body: 10,
+  small: 7.5,
+  label: 10,
+  footer: 7.5,
+  headerName: 13,
+  headerText: 8.5,
+  title: 17,
+  h2: 12.5,
+  h3: 10.5,
+  lineHeight: 1.15,
+  gap: 5,
+  drawingWidth: 54,
 }
 
 export const MARGIN_X = 54

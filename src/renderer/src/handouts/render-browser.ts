@@ -16,6 +16,7 @@ interface PdfMakeBrowser {
 }
 
 let ready: Promise<PdfMakeBrowser> | undefined
+let loaded = false
 
 async function load(): Promise<PdfMakeBrowser> {
   // User Timing marks: the bench and the About figures read how long loading and rendering take.
@@ -33,7 +34,13 @@ async function load(): Promise<PdfMakeBrowser> {
   // Nothing in a handout comes from a URL; refuse any, so a logo or spec can never reach the network.
   pdfMake.setUrlAccessPolicy(() => false)
   performance.measure('handout:pdfmake-load', 'handout:pdfmake-load-start')
+  loaded = true
   return pdfMake
+}
+
+/** True once pdfmake and its fonts are in: the editor says "loading" until then. */
+export function pdfMakeLoaded(): boolean {
+  return loaded
 }
 
 /** Starts loading pdfmake ahead of need (e.g. when the handout screen opens). */

@@ -28,8 +28,8 @@ export function contentSnapshot(spec: HandoutSpec, content: Content): Content {
   const footCare = content.safety?.footCareTopic
   const kept = {
     finder: content.finder,
-    // The builder prints red flags through the "When to get help" topic, not from this list.
-    redFlags: [],
+    // The help box on page 1 is built from the red flags and their urgency.
+    redFlags: content.redFlags,
     causes: content.causes.filter((c) => causes.has(c.id)),
     topics: content.topics.filter((t) => t.id === INTRO_TOPIC || t.id === footCare || sections.has(t.id)),
     drugs: sections.has('medicines') ? content.drugs : [],

@@ -6,7 +6,14 @@
 import { z } from 'zod'
 import { ContentSchema } from '../reference/schema'
 import { ClinicSettingsSchema } from './clinic'
+import { ExerciseChoiceSchema } from './dose'
 import { FootRiskSchema, NO_FOOT_RISK } from './safety'
+
+/**
+ * 1: the first layout (every cause in full, help at the end); kept so handouts given with it
+ * reissue as the same file. 2: the two-page handout (help box on page 1, exercise doses).
+ */
+export const CURRENT_FORMAT = 2
 
 /** General sections, in the order they appear on the handout. */
 export const HANDOUT_SECTION_IDS = [
@@ -35,7 +42,7 @@ export const HANDOUT_SECTION_LABELS: Record<HandoutSectionId, string> = {
   'night-cramps': 'Cramps at night',
   pregnancy: 'Cramps in pregnancy',
   medicines: 'Medicines to talk over with your prescriber',
-  'when-to-seek-help': 'When to seek help',
+  'when-to-seek-help': 'When to get help',
 }
 
 const date = z
@@ -59,7 +66,7 @@ export type HandoutOptions = z.infer<typeof HandoutOptionsSchema>
 
 export const HandoutSpecSchema = z
   .object({
-    format: z.literal(1),
+    format: z.union([z.literal(1), z.literal(2)]),
     patient: z
       .object({
         name: z.string().trim().min(1, 'the patient name must not be empty').max(120),
@@ -74,6 +81,13 @@ export const HandoutSpecSchema = z
       .default([])
       // Order and duplicates are normalised so two specs that mean the same give the same PDF.
       .transform((s) => HANDOUT_SECTION_IDS.filter((id) => id === ALWAYS_INCLUDED || s.includes(id))),
+    /** Format 2: causes printed with their self-care and prevention, not only a line or two. */
+    moreDetail: z.array(z.string().min(1)).max(20).optional(),
+    /**
+     * Format 2: the exercises chosen and how much of each. Absent: every exercise, with the
+     * figures the content gives.
+     */
+    exercises: z.array(ExerciseChoiceSchema).max(50).optional(),
     medicines: z.array(z.string().trim().min(1).max(120)).max(50).default([]),
     personalNote: z.string().max(2000).default(''),
     clinician: z.string().trim().max(120).default(''),
@@ -92,6 +106,29 @@ export const HandoutSpecSchema = z
       if (seen.has(c))
         ctx.addIssue({ code: 'custom', message: `cause "${c}" is listed twice`, path: ['causes', i] })
       seen.add(c)
+    })
+    if (s.format === 1) {
+      for (const key of ['moreDetail', 'exercises'] as const)
+        if (s[key] !== undefined)
+          ctx.addIssue({ code: 'custom', message: 'is only part of format 2', path: [key] })
+    }
+    s.moreDetail?.forEach((c, i) => {
+      if (!seen.has(c))
+        ctx.addIssue({
+          code: 'custom',
+          message: `cause "${c}" has more detail but is not one of the causes`,
+          path: ['moreDetail', i],
+        })
+    })
+    const ex = new Set<string>()
+    s.exercises?.forEach((e, i) => {
+      if (ex.has(e.id))
+        ctx.addIssue({
+          code: 'custom',
+          message: `exercise "${e.id}" is listed twice`,
+          path: ['exercises', i],
+        })
+      ex.add(e.id)
     })
   })
 export type HandoutSpec = z.output<typeof HandoutSpecSchema>
@@ -125,6 +162,9 @@ export const HandoutTemplateSchema = z
     name: z.string().trim().min(1).max(80),
     causes: z.array(z.string().min(1)).default([]),
     sections: z.array(HandoutSectionIdSchema).default([]),
+    /** Absent on templates saved before they kept these. */
+    moreDetail: z.array(z.string().min(1)).optional(),
+    exercises: z.array(ExerciseChoiceSchema).optional(),
     createdAt: z.string().min(1),
     updatedAt: z.string().min(1),
   })

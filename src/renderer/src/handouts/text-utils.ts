@@ -16,10 +16,14 @@ const MONTHS = [
   'December',
 ]
 
-/** "2026-11-21" -> "21 November 2026", with no dependence on the machine's time zone or locale. */
-export function longDate(iso: string): string {
+/**
+ * "2026-11-21" -> "21 November 2026" (or "November 21, 2026" for a clinic that writes the month
+ * first), with no dependence on the machine's time zone or locale.
+ */
+export function longDate(iso: string, order: 'day-month' | 'month-day' = 'day-month'): string {
   const [y, m, d] = iso.split('-').map(Number)
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`
+  const month = MONTHS[(m ?? 1) - 1]
+  return order === 'month-day' ? `${month} ${d}, ${y}` : `${d} ${month} ${y}`
 }
 
 export function sourceLine(ids: Iterable<SourceId>, content: Content): string {

@@ -2,6 +2,8 @@ import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
 import { notesRepo } from '@renderer/notes/instance'
 import { ClinicSettingsSchema, EMPTY_CLINIC, type ClinicSettings } from '@renderer/handouts/clinic'
+import { DEFAULT_DATE_ORDER } from '@renderer/dates/format'
+import { dateOrder } from '@renderer/dates/order'
 
 export const CLINIC_SETTING_KEY = 'clinic'
 
@@ -13,6 +15,11 @@ export const useClinicStore = defineStore('clinic', () => {
   /** Set when the stored settings could not be read; the form then starts blank and says so. */
   const loadError = ref('')
 
+  /** Every date on screen follows the clinic's order (dates/order.ts). */
+  function publish(): void {
+    dateOrder.value = settings.value.dateOrder ?? DEFAULT_DATE_ORDER
+  }
+
   async function load(): Promise<ClinicSettings> {
     const raw = await notesRepo.getSetting<unknown>(CLINIC_SETTING_KEY)
     if (raw !== undefined) {
@@ -22,6 +29,7 @@ export const useClinicStore = defineStore('clinic', () => {
         loadError.value = `The saved clinic details could not be read (${r.error.issues[0]?.message ?? 'invalid'}).`
     }
     loaded.value = true
+    publish()
     return settings.value
   }
 
@@ -34,6 +42,7 @@ export const useClinicStore = defineStore('clinic', () => {
     await notesRepo.setSetting(CLINIC_SETTING_KEY, valid)
     settings.value = valid
     loadError.value = ''
+    publish()
   }
 
   return { settings, loaded, loadError, load, ensureLoaded, save }

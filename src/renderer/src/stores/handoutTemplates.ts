@@ -1,7 +1,16 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { notesDb } from '@renderer/notes/instance'
+import type { ExerciseChoice } from '@renderer/handouts/dose'
 import { HandoutTemplateSchema, type HandoutSectionId, type HandoutTemplate } from '@renderer/handouts/spec'
+
+/** What a template keeps of a handout. */
+export interface TemplateContent {
+  causes: string[]
+  sections: HandoutSectionId[]
+  moreDetail?: string[]
+  exercises?: ExerciseChoice[]
+}
 
 /** Named sets of causes and sections to start a handout from ("Night cramps - runner"). */
 export const useHandoutTemplatesStore = defineStore('handoutTemplates', () => {
@@ -18,11 +27,7 @@ export const useHandoutTemplatesStore = defineStore('handoutTemplates', () => {
   }
 
   /** Saves under `name`; a template with the same name (any case) is replaced. */
-  async function save(
-    name: string,
-    causes: string[],
-    sections: HandoutSectionId[],
-  ): Promise<HandoutTemplate> {
+  async function save(name: string, what: TemplateContent): Promise<HandoutTemplate> {
     const now = new Date().toISOString()
     const clean = name.trim()
     const saved = await notesDb.transaction('rw', notesDb.handoutTemplates, async () => {
@@ -31,8 +36,10 @@ export const useHandoutTemplatesStore = defineStore('handoutTemplates', () => {
       const t = HandoutTemplateSchema.parse({
         id: same?.id ?? crypto.randomUUID(),
         name: clean,
-        causes: [...causes],
-        sections: [...sections],
+        causes: [...what.causes],
+        sections: [...what.sections],
+        ...(what.moreDetail ? { moreDetail: [...what.moreDetail] } : {}),
+        ...(what.exercises ? { exercises: structuredClone(what.exercises) } : {}),
         createdAt: same?.createdAt ?? now,
         updatedAt: now,
       })

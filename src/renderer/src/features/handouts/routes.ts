@@ -11,7 +11,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/handouts/new',
     name: 'handout-new',
     component: () => import('./HandoutEditor.vue'),
-    meta: { title: 'New handout' },
+    meta: { title: 'New handout', fresh: true },
   },
   {
     path: '/handouts/reissue/:visitId/:handoutId',

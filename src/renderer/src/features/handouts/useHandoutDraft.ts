@@ -6,9 +6,16 @@ import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue'
 import type { Content } from '@renderer/reference/schema'
 import { splitMedicines } from '@renderer/reference/medcheck'
 import type { ClinicSettings } from '@renderer/handouts/clinic'
-import { renderHandout } from '@renderer/handouts/render-browser'
-import { alertMatches, planSafety } from '@renderer/handouts/safety'
-import { parseHandoutSpec, type HandoutSectionId, type HandoutSpec } from '@renderer/handouts/spec'
+import type { FootRisk } from '@renderer/handouts/safety'
+import { pageCount } from '@renderer/handouts/page-count'
+import { pdfMakeLoaded, renderHandout } from '@renderer/handouts/render-browser'
+import {
+  CURRENT_FORMAT,
+  parseHandoutSpec,
+  type HandoutSectionId,
+  type HandoutSpec,
+} from '@renderer/handouts/spec'
+import { exerciseRows, readDoses, type ExerciseRow } from './exerciseRows'
 
 export interface Draft {
   patientName: string
@@ -16,24 +23,28 @@ export interface Draft {
   visitId: string
   date: string
   causes: string[]
+  /** Causes printed with their self-care and prevention too. */
+  moreDetail: string[]
   sections: HandoutSectionId[]
+  exercises: ExerciseRow[]
   medicines: string
   personalNote: string
   clinician: string
   largePrint: boolean
   pageSize: 'A4' | 'LETTER'
-  /** Feet at risk (handouts/safety.ts): the clinician's mark, the visit's findings, the alerts. */
-  feetAtRisk: boolean
-  findings: string[]
-  alerts: string
+  /** What marks the feet at risk: the patient's mark, the visit's findings, alert words. */
+  footRisk: FootRisk
 }
 
-export const DEFAULT_SECTIONS: HandoutSectionId[] = [
-  'during-a-cramp',
-  'hydration',
-  'exercises',
-  'when-to-seek-help',
-]
+/**
+ * What a new handout starts with. Drinking enough is not among them: the guidelines do not
+ * back dehydration as a cause of ordinary cramps, the dehydration cause carries its own advice
+ * ("more detail"), and without it three causes fit on two pages. The clinician ticks it in one click.
+ */
+export const DEFAULT_SECTIONS: HandoutSectionId[] = ['during-a-cramp', 'exercises', 'when-to-seek-help']
+
+/** What the preview is doing, in words the editor shows beside it. */
+export type Stage = '' | 'loading' | 'building'
 
 export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, today: string) {
   const draft = reactive<Draft>({
@@ -42,31 +53,27 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
     visitId: '',
     date: today,
     causes: [],
+    moreDetail: [],
     sections: [...DEFAULT_SECTIONS],
+    exercises: exerciseRows(content),
     medicines: '',
     personalNote: '',
     clinician: '',
     largePrint: false,
     pageSize: 'A4',
-    feetAtRisk: false,
-    findings: [],
-    alerts: '',
+    footRisk: { marked: false, findings: [], alerts: [] },
   })
+
   const atRiskFindings = new Set(content.safety?.atRisk.findings ?? [])
-  /** Only what bears on the feet goes into the spec: the alerts' at-risk words, not the alerts. */
-  const footRisk = computed(() => ({
-    marked: draft.feetAtRisk,
-    findings: draft.findings.filter((f) => atRiskFindings.has(f)),
-    alerts: alertMatches(draft.alerts, content),
-  }))
-  const safety = computed(() => planSafety({ causes: draft.causes, footRisk: footRisk.value }, content))
 
   const specResult = computed((): { spec: HandoutSpec } | { error: string } => {
     if (!draft.patientName.trim()) return { error: '' }
+    const doses = draft.sections.includes('exercises') ? readDoses(draft.exercises) : { choices: [] }
+    if ('error' in doses) return { error: doses.error }
     try {
       return {
         spec: parseHandoutSpec({
-          format: 1,
+          format: CURRENT_FORMAT,
           patient: {
             name: draft.patientName,
             ...(draft.dateOfBirth ? { dateOfBirth: draft.dateOfBirth } : {}),
@@ -74,13 +81,20 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
           ...(draft.visitId ? { visitId: draft.visitId } : {}),
           date: draft.date,
           causes: [...draft.causes],
+          moreDetail: draft.moreDetail.filter((c) => draft.causes.includes(c)),
           sections: [...draft.sections],
+          exercises: doses.choices,
           medicines: splitMedicines(draft.medicines),
           personalNote: draft.personalNote,
           clinician: draft.clinician.trim(),
           options: { largePrint: draft.largePrint, pageSize: draft.pageSize },
           contentVersion: content.meta.version,
-          footRisk: footRisk.value,
+          // Only what bears on the feet: the visit's at-risk findings, the alerts' at-risk words.
+          footRisk: {
+            marked: draft.footRisk.marked,
+            findings: draft.footRisk.findings.filter((f) => atRiskFindings.has(f)),
+            alerts: [...draft.footRisk.alerts],
+          },
           clinic: clinic.value,
         }),
       }
@@ -92,7 +106,9 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
   const pdf = shallowRef<Uint8Array | null>(null)
   /** The spec the current `pdf` was made from. */
   const pdfSpec = shallowRef<HandoutSpec | null>(null)
+  const pages = computed(() => (pdf.value ? pageCount(pdf.value) : 0))
   const busy = ref(false)
+  const stage = ref<Stage>('')
   const error = ref('')
   let sequence = 0
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -103,12 +119,17 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
     const r = specResult.value
     if (!('spec' in r)) {
       error.value = r.error
-      pdf.value = null
-      pdfSpec.value = null
+      // Without a name there is nothing to show; with a mistake, the last pages stay (greyed).
+      if (!r.error) {
+        pdf.value = null
+        pdfSpec.value = null
+      }
       busy.value = false
+      stage.value = ''
       return
     }
     busy.value = true
+    stage.value = pdfMakeLoaded() ? 'building' : 'loading'
     try {
       const bytes = await renderHandout(r.spec, content)
       if (mine !== sequence) return
@@ -121,7 +142,10 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
       pdf.value = null
       pdfSpec.value = null
     } finally {
-      if (mine === sequence) busy.value = false
+      if (mine === sequence) {
+        busy.value = false
+        stage.value = ''
+      }
     }
   }
 
@@ -159,5 +183,5 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
     inflight = render()
   }
 
-  return { draft, specResult, pdf, busy, error, current, start, safety }
+  return { draft, specResult, pdf, pages, busy, stage, error, current, start }
 }
