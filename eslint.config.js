@@ -6,7 +6,7 @@ import prettier from '@vue/eslint-config-prettier'
 import layering from './eslint-rules/layering.js'
 
 const R = 'src/renderer/src/'
-const DOMAIN = [`${R}reference/`, `${R}notes/`, `${R}handouts/`]
+const DOMAIN = [`${R}reference/`, `${R}notes/`, `${R}handouts/`, `${R}security/`, `${R}audit/`]
 const UI_PACKAGES = ['vue', 'pinia', 'vue-router', 'reka-ui', 'lucide-vue-next', '@fontsource-variable/inter']
 /** Main-process modules that run without Electron (unit tests, the browser-test harness). */
 const MAIN_WITHOUT_ELECTRON = [
@@ -93,7 +93,7 @@ export const LAYERING = {
         { paths: [`${R}stores/`, `${R}features/`, `${R}components/`, `${R}platform/`, `${R}search/`] },
       ],
       message:
-        'Domain folders (reference, notes, handouts) import no Vue, stores, screens or platform: they run in Node tests and the CLI.',
+        'Domain folders (reference, notes, handouts, security, audit) import no Vue, stores, screens or platform: they run in Node tests and the CLI.',
     },
     {
       from: [`${R}features/`, `${R}components/`],

@@ -1,0 +1,162 @@
+import { LockedError } from '../security/errors'
+import { decryptValue, encryptValue } from '../security/fieldCrypto'
+import type { KeyRing } from '../security/keyring'
+import { ChainWalker, headSeal, macOf, type ChainProblem } from './chain'
+import { describeProblem } from './describe'
+import type { AuditEntry, AuditEvent, AuditFilter, AuditHead, AuditKind, AuditRow } from './model'
+import type { AuditStore } from './store'
+
+export interface AuditLogOptions {
+  store: AuditStore
+  /** The open key ring; throws LockedError while locked (security/session's KeySession.ring). */
+  keys: () => Pick<KeyRing, 'auditKey' | 'fieldKey'>
+  /** Which computer writes (DESIGN.md: every entry names the staff member and the computer). */
+  deviceId: string
+  clock?: () => Date
+}
+
+export interface VerifyReport {
+  ok: boolean
+  /** Entries checked and found good, oldest first, before any problem. */
+  checked: number
+  problem: (ChainProblem & { message: string }) | null
+}
+
+const VERIFY_CHUNK = 2000
+const MAX_APPEND_TRIES = 50
+
+/**
+ * The audit trail: append-only, hash-chained with HMAC under the audit key (so nobody without
+ * the data key can rebuild the chain after editing it), details encrypted.
+ */
+export class AuditLog {
+  #queue: Promise<unknown> = Promise.resolve()
+  #head: AuditHead | undefined
+  readonly #clock: () => Date
+
+  constructor(private readonly opts: AuditLogOptions) {
+    this.#clock = opts.clock ?? (() => new Date())
+  }
+
+  /** Appends one entry. Appends from this window run one at a time; other windows retry. */
+  append(event: AuditEvent): Promise<AuditRow> {
+    const run = this.#queue.then(() => this.#appendNow(event))
+    this.#queue = run.catch(() => undefined)
+    return run
+  }
+
+  /** Keeps an event that happened while locked, to be chained at the next sign-in. */
+  async appendWhileLocked(event: {
+    kind: AuditKind
+    actorId: string
+    detail?: Record<string, string | number | boolean>
+  }): Promise<void> {
+    await this.opts.store.addPending({ ...event, at: this.#clock().toISOString() })
+  }
+
+  /** Chains the events kept while locked (call right after a sign-in opens the keys). */
+  async flushPending(): Promise<number> {
+    const waiting = await this.opts.store.pending()
+    for (const p of waiting) {
+      await this.append({
+        kind: p.kind,
+        actorId: p.actorId,
+        detail: { ...p.detail, happenedAt: p.at },
+      })
+      await this.opts.store.removePending(p.id)
+    }
+    return waiting.length
+  }
+
+  async #appendNow(event: AuditEvent): Promise<AuditRow> {
+    const { auditKey, fieldKey } = this.opts.keys()
+    for (let attempt = 0; attempt < MAX_APPEND_TRIES; attempt++) {
+      const head = this.#head ?? (await this.opts.store.head())
+      const seq = (head?.seq ?? 0) + 1
+      const now = this.#clock().toISOString()
+      // Times never go backwards along the chain, so a date range is a range of entries.
+      const at = head && head.at > now ? head.at : now
+      const detail =
+        event.detail === undefined
+          ? null
+          : await encryptValue(fieldKey, event.detail, { type: 'audit', id: String(seq), field: 'detail' })
+      const base: Omit<AuditRow, 'mac'> = {
+        seq,
+        at,
+        actorId: event.actorId,
+        deviceId: this.opts.deviceId,
+        kind: event.kind,
+        patientId: event.patientId ?? '',
+        visitId: event.visitId ?? '',
+        detail,
+        prev: head?.mac ?? '',
+      }
+      const [mac, seal] = await Promise.all([macOf(auditKey, base), headSeal(auditKey, { seq, at })])
+      const row: AuditRow = { ...base, mac }
+      const newHead: AuditHead = { id: 'head', seq, at, mac, seal }
+      if (await this.opts.store.appendIfHead(head?.seq ?? 0, row, newHead)) {
+        this.#head = newHead
+        return row
+      }
+      this.#head = undefined
+    }
+    throw new Error('The audit trail is busy in another window; try again.')
+  }
+
+  /** Walks the whole chain and names the first entry altered, removed or inserted. */
+  async verify(onProgress?: (checked: number) => void): Promise<VerifyReport> {
+    const { auditKey } = this.opts.keys()
+    const walker = new ChainWalker(auditKey)
+    let after = 0
+    for (;;) {
+      const { head, rows } = await this.opts.store.readChunk(after, VERIFY_CHUNK + 1)
+      const body = rows.slice(0, VERIFY_CHUNK)
+      if (!(await walker.feed(body, head, rows[VERIFY_CHUNK]))) break
+      onProgress?.(walker.checked)
+      if (rows.length <= VERIFY_CHUNK) {
+        await walker.finish()
+        break
+      }
+      after = body[body.length - 1]!.seq
+    }
+    const problem = walker.problem
+    return {
+      ok: problem === null,
+      checked: walker.checked,
+      problem: problem && { ...problem, message: describeProblem(problem) },
+    }
+  }
+
+  /** A page of entries, newest first, details decrypted. Pass the last seq shown for the next. */
+  async page(filter: AuditFilter, limit = 50, beforeSeq?: number): Promise<AuditEntry[]> {
+    const rows = await this.opts.store.query(filter, limit, beforeSeq)
+    const { fieldKey } = this.opts.keys()
+    return Promise.all(rows.map((r) => this.#open(fieldKey, r)))
+  }
+
+  async #open(fieldKey: CryptoKey, row: AuditRow): Promise<AuditEntry> {
+    if (!row.detail) return { ...row, detail: null }
+    try {
+      const detail = await decryptValue(fieldKey, row.detail, {
+        type: 'audit',
+        id: String(row.seq),
+        field: 'detail',
+      })
+      return { ...row, detail }
+    } catch (e) {
+      if (e instanceof LockedError) throw e
+      return { ...row, detail: null, detailUnreadable: true }
+    }
+  }
+
+  /** Every entry matching the filter, newest first, a page at a time (for the CSV export). */
+  async *entries(filter: AuditFilter, pageSize = 1000): AsyncGenerator<AuditEntry[]> {
+    let before: number | undefined
+    for (;;) {
+      const page = await this.page(filter, pageSize, before)
+      if (page.length === 0) return
+      yield page
+      before = page[page.length - 1]!.seq
+    }
+  }
+}
