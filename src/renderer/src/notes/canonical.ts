@@ -25,5 +25,5 @@ export function canonicalJson(value: unknown): string {
   return `{${parts.join(',')}}`
 }
 
-// One SHA-256 for every side (src/shared/bytes.ts); kept importable from here for the backup code.
+/** One SHA-256 for every side (src/shared/bytes.ts); re-exported for the notes' callers. */
 export { sha256Hex, toHex } from '../../../shared/bytes'
