@@ -141,7 +141,8 @@ test('from a visit: make, preview, save, reissue as exactly the same file', asyn
   await expect.poll(() => app.opened.at(-1)).toBe(join(app.savedDir, request.suggestedName))
   await page.evaluate(() => {
     // window.print() blocks headless tests; the print path up to it is what is under test.
-    window.print = () => undefined
+    // Chromium fires afterprint before print() returns, which ends the app's print state.
+    window.print = () => void window.dispatchEvent(new Event('afterprint'))
   })
   await page.getByTestId('handout-print').click()
   // Printing lays out every page as an image first; allow for a loaded test machine.
@@ -179,7 +180,8 @@ test('reissue says when the clinic details or the content changed, and can rebui
   await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
   await page.getByTestId('handout-print').evaluate(() => {
     // window.print() blocks headless tests; the print path up to it is what is under test.
-    window.print = () => undefined
+    // Chromium fires afterprint before print() returns, which ends the app's print state.
+    window.print = () => void window.dispatchEvent(new Event('afterprint'))
   })
   await page.getByTestId('handout-print').click()
   await expect(page.getByTestId('handout-notice')).toContainText('Sent to the printer and noted on the visit')

@@ -51,6 +51,8 @@ const FORBIDDEN: [what: string, file: string, code: string][] = [
   // domain folders: no Vue, stores, screens or platform
   ['domain imports vue', `${R}/notes/x.ts`, `import { ref } from 'vue'`],
   ['domain imports pinia', `${R}/reference/x.ts`, `import { defineStore } from 'pinia'`],
+  ['security imports a store', `${R}/security/x.ts`, `import { useX } from '@renderer/stores/app'`],
+  ['audit imports vue', `${R}/audit/x.ts`, `import { ref } from 'vue'`],
   ['domain re-exports a store', `${R}/handouts/x.ts`, `export { useX } from '@renderer/stores/patients'`],
   ['domain imports a component', `${R}/notes/x.ts`, `import C from '../features/visits/VisitEditor.vue'`],
   [
