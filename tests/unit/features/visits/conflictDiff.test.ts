@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { fieldDifferences } from '../../../../src/renderer/src/features/visits/conflictDiff'
-import { combineBoth, visitCombineSpec, MARK } from '../../../../src/renderer/src/features/visits/combine'
+import {
+  combineBoth,
+  MARK,
+  patientCombineSpec,
+  visitCombineSpec,
+} from '../../../../src/renderer/src/features/visits/combine'
 import { threeWay } from '../../../../src/renderer/src/features/visits/threeWay'
-import { emptyVisitInput } from '../../../../src/renderer/src/notes/model'
+import { PATIENT_FIELDS, VISIT_FIELDS, emptyVisitInput } from '../../../../src/renderer/src/notes/model'
 
 const text = (parts: { text: string; kind: string }[], kind: string): string[] =>
   parts.filter((p) => p.kind === kind).map((p) => p.text.trim())
@@ -73,5 +78,17 @@ describe('two versions put together', () => {
     expect(chosen).toEqual([
       "followUpDate: this window's (2026-12-24) is kept; the other window's (2026-12-01) is in the history.",
     ])
+  })
+
+  it('"Keep both" knows how to keep every field a user can edit, visits and patients alike', () => {
+    // A field added to the records but not to these lists would be taken from this window only.
+    const id = (f: unknown) => String(f)
+    for (const [spec, fields] of [
+      [visitCombineSpec(id, id), VISIT_FIELDS],
+      [patientCombineSpec(id, id), PATIENT_FIELDS],
+    ] as const) {
+      const listed = [...spec.texts, ...spec.lines, ...spec.sets, ...spec.singles].map(String)
+      expect([...listed].sort()).toEqual([...fields].map(String).sort())
+    }
   })
 })

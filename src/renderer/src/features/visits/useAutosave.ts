@@ -1,7 +1,18 @@
-import { computed, onScopeDispose, reactive, ref, shallowRef, toRaw, watch, type UnwrapRef } from 'vue'
+import {
+  computed,
+  onScopeDispose,
+  reactive,
+  ref,
+  shallowRef,
+  toRaw,
+  watch,
+  type ShallowRef,
+  type UnwrapRef,
+} from 'vue'
 import { ConflictError, describeStorageError } from '@renderer/notes/errors'
 import type { SaveOptions } from '@renderer/notes/repository'
 import { descendsFrom, type Versioned } from '@renderer/notes/version'
+import { conflictChoices } from './autosaveChoices'
 import { usePageHideCopy, type Stash } from './usePageHideCopy'
 import type { RecordStore } from './recordStore'
 import { threeWay } from './threeWay'
@@ -31,21 +42,21 @@ export interface AutosaveOptions<R extends Versioned, D extends object> {
  * never more than `maxWait` after the first unsaved keystroke), one write at a time, without
  * ever blocking typing; flushes on demand (blur, route change, page hide). A failed write keeps
  * the draft and shows "Not saved". A save from another window is merged field by field when the
- * two touched different fields; otherwise it is a conflict the user settles, and whatever they
- * choose, both versions are kept (the one not chosen in the history).
+ * two touched different fields; otherwise it is a conflict the user settles (autosaveChoices.ts),
+ * and whatever they choose, both versions are kept (the one not chosen in the history).
  */
 export function useAutosave<R extends Versioned, D extends object>(options: AutosaveOptions<R, D>) {
   const delay = options.delay ?? 500
   // Under a second, with room left for the write itself to land: what a crash can lose.
   const maxWait = options.maxWait ?? 750
   const { store } = options
-  const record = shallowRef<R>(options.initial)
+  const record = shallowRef(options.initial) as ShallowRef<R>
   const draft = reactive(options.toDraft(options.initial)) as UnwrapRef<D>
   const state = ref<SaveState>('saved')
   const savedAt = ref<Date>(new Date(options.initial.updatedAt))
   const errorMessage = ref('')
   /** The other window's version while a conflict waits for the user. */
-  const conflict = shallowRef<R | null>(null)
+  const conflict = shallowRef(null) as ShallowRef<R | null>
   /** A short line about what just happened (a merge, what "keep both" could not combine). */
   const notice = ref('')
   let edits = 0
@@ -217,91 +228,6 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
     else clearStash()
   }
 
-  /** Conflict: this window's version becomes current; the other window's is kept in the history. */
-  async function keepMine(): Promise<boolean> {
-    const theirs = conflict.value
-    if (!theirs) return flush()
-    record.value = theirs
-    conflict.value = null
-    state.value = 'dirty'
-    return flush({
-      newRun: true,
-      previous: { why: 'conflict', note: "The other window's version; this window's was chosen" },
-    })
-  }
-
-  /** Conflict: the other window's version stays current; this window's is kept in the history. */
-  async function useTheirs(): Promise<boolean> {
-    const theirs = conflict.value
-    if (!theirs) return true
-    try {
-      await store.keepAside(
-        snapshot(),
-        record.value.rev,
-        "This window's version; the other window's was chosen",
-      )
-    } catch (error) {
-      errorMessage.value = describeStorageError(error)
-      return false
-    }
-    record.value = theirs
-    conflict.value = null
-    setDraft(options.toDraft(theirs))
-    savedEdits = edits
-    state.value = 'saved'
-    savedAt.value = new Date(theirs.updatedAt)
-    clearStash()
-    return true
-  }
-
-  /**
-   * Conflict: both put together by `combine` become current; the two versions as they were are
-   * both kept in the history. `chosen` lists what could not be combined (single values).
-   */
-  async function keepBoth(combine: (theirs: D, mine: D) => { draft: D; chosen: string[] }): Promise<boolean> {
-    const theirs = conflict.value
-    if (!theirs) return flush()
-    const mine = snapshot()
-    try {
-      await store.keepAside(
-        mine,
-        record.value.rev,
-        "This window's version as it was before both were put together",
-      )
-    } catch (error) {
-      errorMessage.value = describeStorageError(error)
-      return false
-    }
-    const both = combine(options.toDraft(theirs), mine)
-    record.value = theirs
-    conflict.value = null
-    setDraft(both.draft)
-    edits++
-    notice.value = ['Both versions were put together.', ...both.chosen].join(' ')
-    state.value = 'dirty'
-    return flush({
-      newRun: true,
-      previous: {
-        why: 'conflict',
-        note: "The other window's version as it was before both were put together",
-      },
-    })
-  }
-
-  /**
-   * A deliberate change of the whole record (an earlier version brought back, a conflict kept
-   * beside this version settled): saved at once as a version of its own.
-   */
-  async function commit(fields: Partial<D> | null, opts: SaveOptions): Promise<boolean> {
-    if (!(await flush())) return false
-    if (fields) {
-      setDraft({ ...snapshot(), ...fields })
-      edits++
-    }
-    state.value = 'dirty'
-    return flush({ newRun: true, ...opts })
-  }
-
   const { clearStash } = usePageHideCopy({
     key: options.stashKey,
     unsaved: () => state.value !== 'saved',
@@ -309,6 +235,22 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
     flush: () => void flush(),
   })
   onScopeDispose(() => clearTimeout(timer))
+  const choices = conflictChoices<R, D>({
+    record,
+    conflict,
+    state,
+    errorMessage,
+    notice,
+    savedAt,
+    store,
+    toDraft: options.toDraft,
+    snapshot,
+    setDraft,
+    edited: () => void edits++,
+    settled: () => void (savedEdits = edits),
+    flush,
+    clearStash,
+  })
 
   return {
     record,
@@ -321,10 +263,7 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
     notice,
     flush,
     remoteChanged,
-    keepMine,
-    useTheirs,
-    keepBoth,
-    commit,
+    ...choices,
   }
 }
 
