@@ -39,12 +39,13 @@ if (electron) {
     )
     process.exit(1)
   })
-  console.log(
-    `Electron runtime not available here, so the app is served for a browser instead: open ${server.url}/ (Ctrl+C to stop)`,
-  )
   const stop = (): void => {
     void server.close().then(() => process.exit(0))
   }
+  // Before the line that invites Ctrl+C, so a stop that comes at once still ends cleanly.
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+  console.log(
+    `Electron runtime not available here, so the app is served for a browser instead: open ${server.url}/ (Ctrl+C to stop)`,
+  )
 }
