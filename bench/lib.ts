@@ -23,10 +23,14 @@ export interface BenchResult {
   baseline?: { name: string; value: number }
 }
 
-/** value / baseline, rounded for printing; null when there is no baseline. */
+/**
+ * value / baseline, rounded for printing (two significant digits below 0.1, where two decimals
+ * printed a search 600 times faster than its linear scan as "0x"); null when there is no baseline.
+ */
 export function ratioOf(r: BenchResult): number | null {
   if (!r.baseline || r.baseline.value <= 0) return null
-  return round(r.value / r.baseline.value, 2)
+  const ratio = r.value / r.baseline.value
+  return ratio >= 0.1 ? round(ratio, 2) : Number(ratio.toPrecision(2))
 }
 
 export interface BenchPage {
