@@ -138,6 +138,7 @@ export default async function notesBench(ctx: BenchContext): Promise<BenchResult
       name: `notes: restore whole backup, validate (parse, checksum, schema) (Chromium, ${scale})`,
       value: round(re.readMs, 0),
       unit: 'ms',
+      baseline: { name: 'TextDecoder + JSON.parse of the same file', value: round(re.parseMs, 0) },
       note: `before history: ${BEFORE.readMs} ms`,
     })
     results.push({
