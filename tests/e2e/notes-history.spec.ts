@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 import { canonicalJson, sha256Hex } from '../../src/renderer/src/notes/canonical'
 import { CHROMIUM_ARGS } from './chromium'
 import { expect, expectAccessible, shoot, test, waitForApp } from './fixtures'
-import { historyOf, newPatient, newVisit, saved, storedVisit } from './notes-helpers'
+import { dumpDb, historyOf, newPatient, newVisit, saved, storedVisit } from './notes-helpers'
 
 /** Chromium started by this test, on a profile folder it keeps, driven over CDP. */
 async function launchOwnChromium(
@@ -288,4 +288,21 @@ test('a merged backup whose copy of a visit changed apart: both kept, the differ
   await expect(page.getByTestId('visit-note')).toHaveValue('Seen for arch cramps. Better with new shoes.')
   await saved(page)
   expect((await storedVisit(page, id)).conflicts).toEqual([])
+})
+
+test('at start the notes storage is asked to be kept (not evicted), and Settings says honestly what was answered', async ({
+  page,
+  app,
+}) => {
+  // Without persistent storage Chromium may clear the notes database under disk pressure.
+  const asked = async (): Promise<boolean> =>
+    (await page.evaluate(() => navigator.storage.persisted())) ||
+    ((await dumpDb(page))['settings'] ?? []).some(
+      (s) => (s as { key: string }).key === 'storage.persistRequested',
+    )
+  await expect.poll(asked, { timeout: 20_000 }).toBe(true)
+  const granted = await page.evaluate(() => navigator.storage.persisted())
+  await app.goto('#/settings')
+  await expect(page.getByTestId('storage-persisted')).toContainText(granted ? 'Granted' : 'Not granted')
+  await expect(page.getByTestId('request-persist')).toHaveCount(granted ? 0 : 1)
 })
