@@ -30,6 +30,9 @@ async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   return pages
 }
 
+// Real PDFs made in Chromium: room for a loaded machine (pdfmake loads cold in each profile).
+test.describe.configure({ timeout: 180_000 })
+
 test('a handout from a diabetic patient’s visit: foot-care block near the top, no heat advice', async ({
   page,
   app,
@@ -66,7 +69,7 @@ test('a handout from a diabetic patient’s visit: foot-care block near the top,
   await expect(page.getByTestId('foot-safety-omitted')).toContainText('Walking on sand with bare feet')
   await expect(page.getByTestId('foot-safety-ask-first')).toContainText('Picking up marbles')
   await expect(notice.getByTestId('source-marker').first()).toContainText('Guideline')
-  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 45_000 })
   await expectAccessible(page)
   await notice.scrollIntoViewIfNeeded()
   await shoot(page, 'handout-editor-feet-at-risk')

@@ -4,6 +4,10 @@ import type { Page } from '@playwright/test'
 import { loadContent } from '../../scripts/content-fs'
 import { expectAccessible, expect, shoot, test, type AppHandle } from './fixtures'
 
+// Each test makes real PDFs in Chromium, pdfmake and its fonts loaded cold in a fresh profile:
+// on a loaded two-core machine that has taken over a minute, so every test gets three.
+test.describe.configure({ timeout: 180_000 })
+
 const content = loadContent()
 const cause = (id: string): string => content.causes.find((c) => c.id === id)!.name
 const topic = (id: string): string => content.topics.find((t) => t.id === id)!.title
@@ -33,7 +37,7 @@ async function settledPages(page: Page): Promise<number> {
         last = n
         return stable
       },
-      { timeout: 30_000, intervals: [700] },
+      { timeout: 45_000, intervals: [700] },
     )
     .toBe(true)
   return last
@@ -96,7 +100,7 @@ test('from a visit: make, preview, save, reissue as exactly the same file', asyn
 
   // The preview shows the real pages and follows the options.
   const pages = page.getByTestId('preview-page')
-  await expect(pages.first()).toBeVisible({ timeout: 20_000 })
+  await expect(pages.first()).toBeVisible({ timeout: 45_000 })
   const before = await settledPages(page)
   // The page count shows beside Save as the options change.
   await expect(page.getByTestId('handout-pages')).toHaveText(`${before} pages, A4`)
@@ -158,7 +162,7 @@ test('from a visit: make, preview, save, reissue as exactly the same file', asyn
   await shoot(page, 'handouts-home')
   await page.goBack()
   await page.getByTestId('visit-reissue').click()
-  await expect(page.getByTestId('reissue-identical')).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId('reissue-identical')).toBeVisible({ timeout: 45_000 })
   await expect(page.getByTestId('reissue-identical')).toContainText('exactly the same file')
   await expect(page.locator('#main')).not.toContainText('byte')
   await expect(page.getByTestId('preview-page').first()).toBeVisible()
@@ -177,7 +181,7 @@ test('reissue says when the clinic details or the content changed, and can rebui
 }) => {
   await patientWithVisit(page, app)
   await page.getByTestId('make-handout').click()
-  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 45_000 })
   await page.getByTestId('handout-print').evaluate(() => {
     // window.print() blocks headless tests; the print path up to it is what is under test.
     // Chromium fires afterprint before print() returns, which ends the app's print state.
@@ -192,7 +196,7 @@ test('reissue says when the clinic details or the content changed, and can rebui
 
   await app.goto('#/handouts')
   await page.getByTestId('reissue').click()
-  await expect(page.getByTestId('reissue-identical')).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId('reissue-identical')).toBeVisible({ timeout: 45_000 })
   await expect(page.getByTestId('reissue-clinic-changed')).toBeVisible()
   await page.getByTestId('reissue-rebuild').click()
   await expect(page.getByText('Rebuilt with the current content')).toBeVisible()
@@ -248,7 +252,7 @@ test('reissue says when the clinic details or the content changed, and can rebui
   await page.getByTestId('reissue').first().click()
   await expect(page.getByTestId('reissue-content-changed')).toContainText('version 2020.1.1')
   await expect(page.getByTestId('reissue-content-changed')).toContainText('as it was given')
-  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 45_000 })
   app.dialogs.nextSavePath(join(app.savedDir, 'as-given.pdf'))
   await page.getByTestId('handout-save').click()
   await expect(page.getByTestId('handout-notice')).toContainText('Saved as')
@@ -263,7 +267,7 @@ test('reissue says when the clinic details or the content changed, and can rebui
   await expect(page.getByTestId('reissue-content-changed')).toContainText('can no longer be made')
   await expect(page.getByTestId('handout-save')).toBeDisabled()
   await page.getByTestId('reissue-rebuild').click()
-  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 45_000 })
   await expect(page.getByTestId('handout-save')).toBeEnabled()
 })
 
@@ -324,7 +328,7 @@ test('a patient name the font cannot print is caught before the PDF is made', as
   await expect(page.getByTestId('handout-error')).toContainText('cannot print the characters "王" (U+738B)')
   await expect(page.getByTestId('handout-save')).toBeDisabled()
   await page.getByTestId('handout-patient').fill('Wang Xiaoming')
-  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 45_000 })
   await expect(page.getByTestId('handout-error')).toHaveCount(0)
 
   // A written note is not lost by a stray click: leaving asks first.
@@ -350,7 +354,7 @@ test('the preview shows its progress, and Save says why it cannot be used yet', 
   await expect(
     page.getByTestId('preview-progress').or(page.getByTestId('preview-page').first()),
   ).toBeVisible()
-  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 45_000 })
   await expect(page.getByTestId('handout-save')).toBeEnabled()
   await expect(page.getByTestId('handout-pages')).toHaveText(/^\d pages?, A4$/)
   // A wrong figure: kept on screen with the reason, Save waits for it.
@@ -392,7 +396,7 @@ test('a diabetic patient: the editor says what changed and why; the PDF has foot
   // Exercises the guidelines warn against are marked in the list.
   await expect(page.getByTestId('exercise-safety-sand-walking')).toContainText('Left out')
   await expect(page.getByTestId('exercise-safety-marble-pickup')).toContainText('Ask your podiatrist first')
-  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 45_000 })
   for (const [w, h] of [
     [1280, 800],
     [1024, 700],
@@ -429,7 +433,7 @@ test('printing puts each handout page on one sheet, A4 or Letter paper, and noth
 }) => {
   await app.goto('#/handouts/new')
   await page.getByTestId('handout-patient').fill('Ada Lowe')
-  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 45_000 })
   const pages = await settledPages(page)
   // Headless Chromium cannot show the print dialog, so only the dialog is left out: the app's own
   // print state (page images, its print CSS hiding the screen) stays until afterprint, as it does
@@ -479,7 +483,7 @@ test('templates: save a set of causes and sections, start from it', async ({ pag
   // Dark theme: still readable and accessible.
   await page.emulateMedia({ colorScheme: 'dark' })
   await page.getByTestId('handout-patient').fill('Sam Runner')
-  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 45_000 })
   await expectAccessible(page)
   await shoot(page, 'handout-editor-dark')
 })
@@ -489,7 +493,7 @@ test.describe('plain browser fallback', () => {
   test('saving downloads the PDF with the suggested name, and offers no "Open"', async ({ page, app }) => {
     await app.goto('#/handouts/new')
     await page.getByTestId('handout-patient').fill('Ada Lowe')
-    await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
+    await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 45_000 })
     const download = page.waitForEvent('download')
     await page.getByTestId('handout-save').click()
     const file = await download

@@ -20,7 +20,7 @@ const squash = (s: string): string => s.replace(/\s+/g, '')
 const render = async (spec: HandoutSpec): Promise<Awaited<ReturnType<typeof pdfPages>>> =>
   pdfPages(await renderPdfNode(buildHandout(spec, content)))
 
-describe('two-page handout', () => {
+describe('two-page handout', { timeout: 120_000 }, () => {
   it('fits three causes with the default sections on two A4 pages', async () => {
     const counts: Record<string, number> = {}
     for (const [name, spec] of Object.entries(standard)) counts[name] = (await render(spec)).length
