@@ -82,6 +82,8 @@ describe('two-page handout', { timeout: 120_000 }, () => {
       if (count) expect(last).toContain(entry)
     }
     expect(squash(text)).toMatch(/\[\d+(,\d+)*\]/)
+    // A missing date is left out, not spelt out to the patient.
+    expect(text).not.toMatch(/date not shown/i)
   })
 
   it('lists medicines the reference does not cover plainly, with no sentence about the sources', async () => {
