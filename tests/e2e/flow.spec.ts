@@ -209,9 +209,17 @@ test('one clinic date format, day or month first, on every screen, field and han
   const sources = page.getByTestId('source-list')
   await expect(sources).toContainText(/Last reviewed [A-Z][a-z]{2} \d{1,2}, \d{4} by/)
   await expect(sources).not.toContainText(iso)
+  await sources.scrollIntoViewIfNeeded()
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await shoot(page, 'dates-month-first-cause-1024')
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await shoot(page, 'dates-month-first-cause-1280')
   await page.getByRole('button', { name: 'About' }).click()
   await expect(page.getByTestId('content-version')).toContainText(/reviewed [A-Z][a-z]{2} \d{1,2}, \d{4}/)
   await expect(page.getByTestId('content-version')).not.toContainText(iso)
+  await shoot(page, 'dates-month-first-about-1280')
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await shoot(page, 'dates-month-first-about-1024')
   await page.keyboard.press('Escape')
 
   // Back to day first: the same record reads day first everywhere.
