@@ -231,6 +231,18 @@ test('done when: from an open visit, a two-page handout with the chosen doses an
   expect(text).toContain('How much: Hold 5 seconds, twice a day')
   expect(text).toContain('How much: 2 sets of 10')
   expect(text).toContain('furosemide 40 mg')
+
+  // Past two pages the editor says so at once, and how to come back to two.
+  for (const id of ['dehydration', 'poor-footwear', 'muscle-fatigue'])
+    await page.getByTestId(`detail-${id}`).check()
+  await expect(page.getByTestId('handout-pages')).toHaveText(/^[3-9] pages, A4$/, { timeout: 45_000 })
+  await expect(page.getByTestId('handout-why')).toContainText(
+    'Over two pages: untick “More detail” or a section',
+  )
+  for (const id of ['dehydration', 'poor-footwear', 'muscle-fatigue'])
+    await page.getByTestId(`detail-${id}`).uncheck()
+  await expect(page.getByTestId('handout-pages')).toHaveText('2 pages, A4', { timeout: 45_000 })
+  await expect(page.getByTestId('handout-why')).not.toContainText('Over two pages')
 })
 
 test('reissue says when the clinic details or the content changed, and can rebuild with the current ones', async ({
