@@ -121,6 +121,35 @@ describe('feet at risk: every condition x every section', () => {
   })
 })
 
+describe('feet at risk: every cause, every section together', () => {
+  // The cases above carry only the causes that declare a hazard; a cause whose self-care talks
+  // of heat or bare feet without declaring it would slip past them. Here every cause is on the
+  // handout at once, in full, with every section and exercise.
+  const ALL_CAUSES = content.causes.map((c) => c.id)
+  const ALL_SECTIONS = [...HANDOUT_SECTION_IDS]
+
+  // A handout takes at most 20 causes: two handouts cover them all.
+  const half = Math.ceil(ALL_CAUSES.length / 2)
+  const batches = [ALL_CAUSES.slice(0, half), ALL_CAUSES.slice(half)]
+
+  it.each(CONDITIONS.map((c) => [c.name, c] as const))('%s', (_name, condition) => {
+    for (const batch of batches) {
+      const causes = [...new Set([...(condition.causes ?? []), ...batch])]
+      const { outside } = docText(causes, ALL_SECTIONS, condition.footRisk)
+      expect(outside).not.toMatch(WARNED_WORDS)
+      for (const line of outside.split('\n').filter((l) => UNCHECKED_WORDS.test(l)))
+        expect(line.startsWith(ASK_FIRST) || outside.includes(`${ASK_FIRST} Ask if this is safe`), line).toBe(
+          true,
+        )
+    }
+  })
+
+  it('can fail: the same handouts for feet not at risk carry the warned-against advice', () => {
+    const text = batches.map((b) => docText(b, ALL_SECTIONS).all).join('\n')
+    expect(text).toMatch(WARNED_WORDS)
+  })
+})
+
 describe('feet not at risk', () => {
   it('keeps the self-care advice as the sources give it (so the checks above can fail)', () => {
     const { all } = docText(HAZARD_CAUSES, ['during-a-cramp', 'exercises', 'night-cramps'])
