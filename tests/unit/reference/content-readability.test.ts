@@ -2,7 +2,7 @@
  * Patient-facing text must read at about school grade 7 or below (issue 3). Measured with the
  * Flesch-Kincaid grade from `text-readability`, once per entry: a cause (its patient summary,
  * self-care and prevention), a patient topic (all of it), an exercise (name, steps, counts), a red
- * flag (patient text), and the disclaimer printed on every handout page. A long entry can hide one dense paragraph in its average, so each section
+ * flag (patient text), a medicine's patient note, and the disclaimer printed on every handout page. A long entry can hide one dense paragraph in its average, so each section
  * is also measured alone. List items and headings stand alone on the page, so each counts as a
  * sentence of its own.
  */
@@ -55,6 +55,9 @@ function patientEntries(): Entry[] {
       entries.push(entry(`exercise ${t.id}/${e.id}`, [e.name, ...e.steps, e.counts]))
   }
   for (const r of content.redFlags) entries.push(entry(`red flag ${r.id}`, [r.patientText]))
+  // Printed under a medicine on the handout of a patient who takes it (quinine).
+  for (const d of content.drugs)
+    if (d.patientNote) entries.push(entry(`drug ${d.id} patientNote`, [d.patientNote]))
   // Printed at the foot of every handout page: as plain as the rest.
   entries.push(entry('disclaimer', [content.meta.disclaimer]))
   return entries
@@ -118,8 +121,14 @@ describe('readability of patient-facing text', () => {
     const entries = patientEntries()
     const exercises = content.topics.flatMap((t) => t.exercises ?? []).length
     expect(entries).toHaveLength(
-      content.causes.length + patientTopics(content).length + exercises + content.redFlags.length + 1,
+      content.causes.length +
+        patientTopics(content).length +
+        exercises +
+        content.redFlags.length +
+        content.drugs.filter((d) => d.patientNote).length +
+        1,
     )
+    expect(entries.map((e) => e.where)).toContain('drug quinine patientNote')
     expect(content.topics.length - patientTopics(content).length).toBe(3)
     for (const e of entries) expect(readability.lexiconCount(e.text), e.where).toBeGreaterThan(2)
   })
