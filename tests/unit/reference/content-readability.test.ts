@@ -9,6 +9,9 @@
 import readability from 'text-readability'
 import { describe, expect, it } from 'vitest'
 import { loadContent } from '../../../scripts/content-fs'
+import { buildHandout } from '../../../src/renderer/src/handouts/builder'
+import { HANDOUT_SECTION_IDS } from '../../../src/renderer/src/handouts/spec'
+import { makeSpec } from '../handouts/helpers'
 import {
   PATIENT_FACING_SECTIONS,
   type Content,
@@ -140,4 +143,34 @@ describe('readability of patient-facing text', () => {
   it(`reads at grade ${MAX_GRADE} or below, section by section`, () => {
     expectPlain(patientSections(), 'sections')
   })
+
+  it(`a whole handout, its fixed wording included, reads at grade ${MAX_GRADE} or below`, () => {
+    // The builder adds words of its own (tier leads, "ask your podiatrist first", medicine
+    // lines): a handout with every section, 20 causes and medicines of each kind, at risk or not.
+    const content = loadContent()
+    for (const marked of [false, true]) {
+      const spec = makeSpec({
+        causes: content.causes.slice(0, 20).map((c) => c.id),
+        sections: [...HANDOUT_SECTION_IDS],
+        medicines: ['quinine', 'Lasix', 'Venofer', 'metformin'],
+        footRisk: { marked },
+      })
+      const text = handoutWords(buildHandout(spec, content).content).join(' ')
+      expect(readability.lexiconCount(text)).toBeGreaterThan(1000)
+      expect(grade(text), `feet at risk: ${marked}`).toBeLessThanOrEqual(MAX_GRADE)
+    }
+  })
 })
+
+/** The words of a handout's body as sentences, leaving out the list of sources (titles). */
+function handoutWords(node: unknown, out: string[] = []): string[] {
+  if (typeof node === 'string') {
+    if (node.trim().split(/\s+/).length > 2) out.push(asSentence(node))
+  } else if (Array.isArray(node)) for (const n of node) handoutWords(n, out)
+  else if (node && typeof node === 'object') {
+    if ((node as { id?: string }).id === 'sources') return out
+    for (const [k, v] of Object.entries(node))
+      if (k !== 'svg' && k !== 'image' && k !== 'id') handoutWords(v, out)
+  }
+  return out
+}
