@@ -37,6 +37,8 @@ const CONDITIONS: Condition[] = [
   { name: 'marked at risk on the patient record', footRisk: { marked: true } },
   ...safety.atRisk.causes.map((id) => ({ name: `cause ${id}`, causes: [id] })),
   ...safety.atRisk.findings.map((id) => ({ name: `finding ${id}`, footRisk: { findings: [id] } })),
+  // On the visit, but left off the handout.
+  ...safety.atRisk.causes.map((id) => ({ name: `visit cause ${id}`, footRisk: { visitCauses: [id] } })),
   ...['diabetic', 'Type 2 diabetes', 'peripheral neuropathy', 'history of foot ulcer'].map((alert) => ({
     name: `alerts "${alert}"`,
     footRisk: { alerts: alertMatches(alert, content) },
@@ -229,6 +231,18 @@ describe('the safety plan', () => {
 
   it('reads an older spec without foot-risk details as not marked', () => {
     const spec = makeSpec({ causes: ['dehydration'] })
-    expect(spec.footRisk).toEqual({ marked: false, findings: [], alerts: [] })
+    expect(spec.footRisk).toEqual({ marked: false, findings: [], alerts: [], visitCauses: [] })
+  })
+
+  it('keeps the foot at risk when an at-risk cause is on the visit but left off the handout', () => {
+    const input = { causes: ['muscle-imbalance'], footRisk: { visitCauses: ['diabetes', 'dehydration'] } }
+    const plan = planSafety(input, content)
+    expect(plan.atRisk).toBe(true)
+    expect(plan.reasons.map((r) => r.label)).toEqual(['The visit records Diabetes (not on this handout)'])
+    // Once on the handout too, the reason is given once, as a cause on the handout.
+    const both = footRiskReasons({ causes: ['diabetes'], footRisk: { visitCauses: ['diabetes'] } }, content)
+    expect(both.map((r) => r.label)).toEqual(['Diabetes is among the causes on this handout'])
+    // A visit cause that does not mark the foot at risk changes nothing.
+    expect(planSafety({ causes: [], footRisk: { visitCauses: ['dehydration'] } }, content).atRisk).toBe(false)
   })
 })
