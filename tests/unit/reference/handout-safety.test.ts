@@ -206,6 +206,16 @@ describe('the safety plan', () => {
       expect.arrayContaining(['PAD', 'foot ulcer', 'ulcer']),
     )
     expect(alertMatches('Padded insoles; paddling', content)).toEqual([])
+    // The shorthand clinicians write for diabetes and for poor circulation.
+    for (const [alert, word] of [
+      ['T2DM, metformin', 'T2DM'],
+      ['t1dm since childhood', 'T1DM'],
+      ['NIDDM', 'NIDDM'],
+      ['DM type 2', 'DM'],
+      ['Peripheral vascular disease, both legs', 'peripheral vascular disease'],
+    ] as const)
+      expect(alertMatches(alert, content), alert).toContain(word)
+    expect(alertMatches('Admin note: DMS form sent', content)).toEqual([])
     expect(alertMatches('', content)).toEqual([])
   })
 
