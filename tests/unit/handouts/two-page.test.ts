@@ -20,7 +20,7 @@ const squash = (s: string): string => s.replace(/\s+/g, '')
 const render = async (spec: HandoutSpec): Promise<Awaited<ReturnType<typeof pdfPages>>> =>
   pdfPages(await renderPdfNode(buildHandout(spec, content)))
 
-describe('two-page handout', () => {
+describe('two-page handout', { timeout: 120_000 }, () => {
   it('fits three causes with the default sections on two A4 pages', async () => {
     const counts: Record<string, number> = {}
     for (const [name, spec] of Object.entries(standard)) counts[name] = (await render(spec)).length
@@ -46,7 +46,11 @@ describe('two-page handout', () => {
     expect(page1).toContain(squash(during.title))
     expect(page1).toContain(squash(during.sections[0]!.text ?? ''))
     expect(page1).toContain(squash(HELP_TITLE))
-    for (const f of content.redFlags) expect(page1, f.id).toContain(squash(f.patientText))
+    for (const f of content.redFlags.filter((r) => r.handout))
+      expect(page1, f.id).toContain(squash(f.patientText))
+    // Flags kept off handouts (the clinician's to judge) stay off.
+    for (const f of content.redFlags.filter((r) => !r.handout))
+      expect(page1, f.id).not.toContain(squash(f.patientText))
   })
 
   it('prints each exercise with the dose the clinician set, and "As shown in clinic" where none is set', async () => {
@@ -82,6 +86,8 @@ describe('two-page handout', () => {
       if (count) expect(last).toContain(entry)
     }
     expect(squash(text)).toMatch(/\[\d+(,\d+)*\]/)
+    // A missing date is left out, not spelt out to the patient.
+    expect(text).not.toMatch(/date not shown/i)
   })
 
   it('lists medicines the reference does not cover plainly, with no sentence about the sources', async () => {

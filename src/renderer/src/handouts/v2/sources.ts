@@ -7,7 +7,9 @@ import type { Ctx } from './context'
 export function sourceText(id: SourceId, content: Content): string {
   const s = content.meta.sources.find((x) => x.id === id)
   if (!s) return id
-  const when = s.date && s.date !== 'n.d.' ? `, ${s.date}` : ''
+  // "date not shown" tells a patient nothing: a source without a date is listed without one.
+  const date = s.date.replace(/\s*\(date not shown[^)]*\)/i, '').trim()
+  const when = date && date !== 'n.d.' && !/^date not shown$/i.test(date) ? `, ${date}` : ''
   const title = s.title.trim().replace(/:$/, '')
   const stop = /[.?!]$/.test(title) ? '' : '.'
   return `${title}${stop} ${s.publisher.trim()}${when}.`
