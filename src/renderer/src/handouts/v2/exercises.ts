@@ -103,10 +103,11 @@ function cardChars({ exercise, dose }: ChosenExercise): number {
 
 /**
  * Two cards side by side share the row by how much text each holds (within 40 to 60%): a long
- * card no longer runs many lines below a short one, and the row is as short as it can be.
+ * card no longer runs many lines below a short one, and the row is as short as it can be. Only
+ * for a grid of one row: rows of different splits would leave the grid ragged.
  */
-export function cardWidths(row: readonly ChosenExercise[]): (string | number)[] {
-  if (row.length !== 2) return row.map(() => '*')
+export function cardWidths(row: readonly ChosenExercise[], rows: number): (string | number)[] {
+  if (row.length !== 2 || rows > 1) return row.map(() => '*')
   const [a, b] = row.map(cardChars) as [number, number]
   const share = Math.min(60, Math.max(40, Math.round((100 * a) / (a + b))))
   return [`${share}%`, '*']
@@ -124,7 +125,7 @@ export function exercisesSection(ctx: Ctx): Pdf[] {
     const row = chosen.slice(i, i + perRow)
     const cells = row.map((c) => card(c, ctx))
     rows.push({
-      table: { widths: cardWidths(row), body: [cells] },
+      table: { widths: cardWidths(row, Math.ceil(chosen.length / perRow)), body: [cells] },
       layout: {
         hLineWidth: (j: number) => (j === 1 ? 0.6 : 0),
         vLineWidth: () => 0,
