@@ -120,3 +120,36 @@ test('the clinician can mark a patient’s feet as at risk, and the handout foll
   await page.getByTestId('handout-feet-at-risk').uncheck()
   await expect(page.getByTestId('foot-safety-omitted')).toHaveCount(0)
 })
+
+test('diabetes on the visit keeps the feet at risk when the handout leaves it out', async ({ page, app }) => {
+  await app.goto('#/patients')
+  await page.getByTestId('new-patient').click()
+  const dialog = page.getByTestId('new-patient-dialog')
+  await dialog.getByTestId('patient-name').fill('Ida Penrose')
+  await dialog.getByTestId('create-patient').click()
+  await expect(page.getByTestId('patient-screen')).toBeVisible()
+  await page.getByTestId('new-visit').click()
+  await expect(page.getByTestId('visit-screen')).toBeVisible()
+  const visitUrl = page.url()
+  for (const id of ['diabetes', 'cold-exposure']) {
+    await app.goto(`#/reference/causes/${id}`)
+    await page.getByTestId('add-to-visit').first().click()
+  }
+  await page.goto(visitUrl)
+  await expect(page.getByTestId('visit-causes')).toContainText('Diabetes')
+  await page.getByTestId('make-handout').click()
+  await expect(page.getByTestId('chosen-cause-diabetes')).toBeVisible()
+  // The clinician takes diabetes off this handout: the feet stay at risk, and the editor says why.
+  await page.getByTestId('chosen-cause-diabetes').getByRole('button').click()
+  await expect(page.getByTestId('chosen-cause-diabetes')).toHaveCount(0)
+  await expect(page.getByTestId('foot-safety-reasons')).toContainText(
+    'The visit records Diabetes (not on this handout)',
+  )
+  await expect(page.getByTestId('foot-safety-omitted')).toContainText('Use a heat pad')
+  // Looked at in both window sizes the team checks.
+  await page.getByTestId('foot-safety').scrollIntoViewIfNeeded()
+  await shoot(page, 'handout-editor-visit-cause')
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await page.getByTestId('foot-safety').scrollIntoViewIfNeeded()
+  await shoot(page, 'handout-editor-visit-cause-1024')
+})

@@ -151,6 +151,7 @@ describe('handout PDF', { timeout: 120_000 }, () => {
         ...f,
         id: `${f.id}-${i}`,
         patientText: `${f.patientText} (group ${i})`,
+        handout: true,
         ...(urgency ? { urgency, urgencySources: f.sources } : {}),
       })),
     )

@@ -49,7 +49,11 @@ describe('two-page handout', { timeout: 120_000 }, () => {
     expect(page1).toContain(squash(during.title))
     expect(page1).toContain(squash(during.sections[0]!.text ?? ''))
     expect(page1).toContain(squash(HELP_TITLE))
-    for (const f of content.redFlags) expect(page1, f.id).toContain(squash(f.patientText))
+    for (const f of content.redFlags.filter((r) => r.handout))
+      expect(page1, f.id).toContain(squash(f.patientText))
+    // Flags kept off handouts (the clinician's to judge) stay off.
+    for (const f of content.redFlags.filter((r) => !r.handout))
+      expect(page1, f.id).not.toContain(squash(f.patientText))
   })
 
   it('does not make the signs with no urgency in the sources read as the least urgent group', async () => {

@@ -35,7 +35,9 @@ export const HELP_TITLE = 'When to get help'
 
 export function helpBox(ctx: Ctx): Pdf[] {
   const { t, colors } = ctx
-  const groups = groupFlags(ctx.content.redFlags)
+  // Flags marked `handout: false` are the clinician's to judge (or, for a foot at risk, covered
+  // by the foot-care block): a patient cannot tell "sudden loss of blood flow" for themselves.
+  const groups = groupFlags(ctx.content.redFlags.filter((f) => f.handout))
   // One panel row per sign, the tier's lead in the row of its first sign: rows never split and
   // the box's title repeats on each page it runs onto, while a long tier can still break between
   // signs (pdfmake silently drops an unbreakable block taller than a page, as in large print).
