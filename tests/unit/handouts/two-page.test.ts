@@ -58,7 +58,7 @@ describe('two-page handout', { timeout: 120_000 }, () => {
 
   it('does not make the signs with no urgency in the sources read as the least urgent group', async () => {
     const page1 = squash((await render(standard['3 causes']))[0]!.text)
-    expect(content.redFlags.some((f) => !f.urgency)).toBe(true)
+    expect(content.redFlags.some((f) => f.handout && !f.urgency)).toBe(true)
     // Last, as they must go somewhere, but the lead asks how soon instead of implying "whenever".
     const leads = (['now', 'soon', 'routine', 'none'] as const).map((t) =>
       page1.indexOf(squash(TIER_LEADS[t])),
