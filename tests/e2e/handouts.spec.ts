@@ -226,7 +226,7 @@ test('done when: from an open visit, a two-page handout with the chosen doses an
   expect(first).toContain('For Margaret Quill')
   for (const id of ['dehydration', 'poor-footwear', 'muscle-fatigue']) expect(first).toContain(cause(id))
   expect(first).toContain(topic('when-to-seek-help'))
-  for (const f of content.redFlags) expect(first).toContain(f.patientText)
+  for (const f of content.redFlags.filter((r) => r.handout)) expect(first).toContain(f.patientText)
   const text = await pdfText(saved)
   expect(text).toContain('How much: Hold 5 seconds, twice a day')
   expect(text).toContain('How much: 2 sets of 10')
