@@ -33,15 +33,23 @@ describe('schema version 3', () => {
     expect(opened.visit.rev).toBe(visit.rev)
     expect(opened.patient.name).toBe('Written By Two')
     expect(await repo.getSetting('autoLockMinutes')).toBe(7)
-    for (const t of ['staff', 'clinicKeys', 'signInThrottle', 'signatures', 'addenda', 'audit', 'auditHead']) {
+    for (const t of [
+      'staff',
+      'clinicKeys',
+      'signInThrottle',
+      'signatures',
+      'addenda',
+      'audit',
+      'auditHead',
+    ]) {
       expect(await current.table(t).count(), t).toBe(0)
     }
-    expect(current.table('audit').schema.indexes.map((i) => i.name).sort()).toEqual([
-      '[actorId+seq]',
-      '[kind+seq]',
-      '[patientId+seq]',
-      'at',
-    ])
+    expect(
+      current
+        .table('audit')
+        .schema.indexes.map((i) => i.name)
+        .sort(),
+    ).toEqual(['[actorId+seq]', '[kind+seq]', '[patientId+seq]', 'at'])
     current.close()
   })
 })
