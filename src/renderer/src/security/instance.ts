@@ -1,0 +1,47 @@
+import { AuditLog } from '../audit/log'
+import { DexieAuditStore } from '../audit/store'
+import { notesDb, notesRepo, setActor } from '../notes/instance'
+import { ClinicAuth } from './auth'
+import { DexieAuthStore } from './authStore'
+import { KeySession } from './session'
+
+/**
+ * The app's one sign-in service, key session and audit trail, on the notes database's version-3
+ * tables. Every window has its own session: signing in one window does not open another.
+ */
+export const keySession = new KeySession()
+
+export const auditLog = new AuditLog({
+  store: new DexieAuditStore(
+    notesDb,
+    notesDb.table('audit'),
+    notesDb.table('auditHead'),
+    notesDb.table('auditPending'),
+  ),
+  keys: () => keySession.ring,
+  deviceId: notesRepo.author.device,
+})
+
+export const clinicAuth = new ClinicAuth({
+  store: new DexieAuthStore(
+    notesDb,
+    notesDb.table('staff'),
+    notesDb.table('clinicKeys'),
+    notesDb.table('signInThrottle'),
+  ),
+  session: keySession,
+  audit: auditLog,
+})
+
+/** Where the auto-lock minutes are kept in the settings table. */
+export const AUTO_LOCK_SETTING = 'autoLockMinutes'
+
+/**
+ * The repository acts for whoever is signed in. While locked the actor stays, so the screen kept
+ * behind the lock screen (hidden, inert) can still save the typing from just before the lock;
+ * nobody can reach it until that person unlocks. Signing out clears it.
+ */
+clinicAuth.subscribe((s) => {
+  if (s.phase === 'unlocked' || s.phase === 'locked') setActor({ id: s.user.id, role: s.user.role })
+  else setActor(null)
+})
