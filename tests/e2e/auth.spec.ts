@@ -142,3 +142,27 @@ test('reception sees names and contacts but cannot open a visit note by any rout
   expect(await page.locator('body').innerText()).not.toContain('Clinical words')
   await shoot(page, 'auth-reception-refused')
 })
+
+test('signing a visit makes it read-only; an addendum shows under the original; it cannot be trashed', async ({
+  page,
+}) => {
+  await newPatient(page, 'Sana Signed')
+  const id = await newVisit(page)
+  await page.getByTestId('visit-note').fill('Calf cramps at night, twice a week.')
+  await page.getByTestId('sign-visit').click()
+  await expect(page.getByTestId('signed-by')).toContainText(`Signed by ${OWNER.name}`)
+  await expect(page.getByTestId('visit-note')).toBeDisabled()
+  await expect(page.getByTestId('trash-visit')).toBeDisabled()
+  await expect(page.getByTestId('kept-why')).toContainText('cannot be moved to the trash')
+  expect((await storedVisit(page, id)).note).toBe('Calf cramps at night, twice a week.')
+  await page.getByTestId('add-addendum').click()
+  await page.getByTestId('addendum-reason').fill('result came back')
+  await page.getByTestId('addendum-text').fill('Ferritin low; started iron.')
+  await page.getByTestId('addendum-save').click()
+  await expect(page.getByTestId('addendum')).toContainText('Ferritin low; started iron.')
+  await expect(page.getByTestId('addendum')).toContainText('result came back')
+  await expect(page.getByTestId('visit-note')).toHaveValue('Calf cramps at night, twice a week.')
+  await shoot(page, 'auth-signed-visit')
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await shoot(page, 'auth-signed-visit-1024')
+})

@@ -1,4 +1,6 @@
+import Dexie from 'dexie'
 import { assertCan, can, type Action, type Role } from '../security/policy'
+import { assertEditable, assertTrashable, type Signature } from '../security/signatures'
 import type { Patient, PatientInput, RecordKind } from './model'
 import type { NotesRepository } from './repository'
 
@@ -97,6 +99,48 @@ function pickContact(fields: unknown): Record<string, unknown> {
   return kept
 }
 
+/**
+ * A signed visit is only ever added to (addenda) and is kept for good: every repository path that
+ * could change it or move it to the trash is refused here, whoever asks.
+ */
+async function assertSignedRules(repo: NotesRepository, prop: string, args: unknown[]): Promise<void> {
+  const signatures = repo.db.table<Signature, string>('signatures')
+  const visitOf = (): string | null => {
+    if (prop === 'update' || prop === 'keepAside' || prop === 'writeCrashCopy')
+      return args[0] === 'visit' ? (args[1] as string) : null
+    if (prop === 'recoverCopy') {
+      const copy = args[0] as { kind?: string; recordId?: string; id?: string }
+      return copy.kind === 'visit' ? (copy.recordId ?? copy.id ?? null) : null
+    }
+    if (prop === 'addCause' || prop === 'trashVisit') return args[0] as string
+    return null
+  }
+  const visitId = visitOf()
+  if (visitId) {
+    const signature = await signatures.get(visitId)
+    if (prop === 'trashVisit') assertTrashable(signature)
+    else assertEditable(signature)
+  }
+  if (prop === 'trashPatient') {
+    const ids = await repo.db.visits
+      .where('[patientId+dateTime]')
+      .between([args[0] as string, Dexie.minKey], [args[0] as string, Dexie.maxKey])
+      .primaryKeys()
+    const signed = await signatures.bulkGet(ids)
+    assertTrashable(signed.find(Boolean))
+  }
+}
+
+const SIGNED_RULES = new Set([
+  'update',
+  'keepAside',
+  'writeCrashCopy',
+  'recoverCopy',
+  'addCause',
+  'trashVisit',
+  'trashPatient',
+])
+
 export class UnguardedMethodError extends Error {
   constructor(name: string) {
     super(`The notes repository's "${name}" has no role rule yet, so nobody may call it.`)
@@ -139,7 +183,8 @@ export function guardRepository(repo: NotesRepository, actor: ActorSource): Note
             (rows) => rows.filter((r) => r.kind === 'patient'),
           )
         }
-        const out = (value as (...a: unknown[]) => unknown).apply(target, callArgs)
+        const call = (): unknown => (value as (...a: unknown[]) => unknown).apply(target, callArgs)
+        const out = SIGNED_RULES.has(prop) ? assertSignedRules(target, prop, args).then(call) : call()
         if (clinical) return out
         return out instanceof Promise ? out.then(redact) : redact(out)
       }

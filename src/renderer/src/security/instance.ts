@@ -4,6 +4,7 @@ import { notesDb, notesRepo, setActor } from '../notes/instance'
 import { ClinicAuth } from './auth'
 import { DexieAuthStore } from './authStore'
 import { KeySession } from './session'
+import { VisitSigning } from './signing'
 
 /**
  * The app's one sign-in service, key session and audit trail, on the notes database's version-3
@@ -44,4 +45,17 @@ export const AUTO_LOCK_SETTING = 'autoLockMinutes'
 clinicAuth.subscribe((s) => {
   if (s.phase === 'unlocked' || s.phase === 'locked') setActor({ id: s.user.id, role: s.user.role })
   else setActor(null)
+})
+
+let signingActor: { id: string; role: import('./policy').Role } | null = null
+clinicAuth.subscribe((s) => {
+  signingActor = s.phase === 'unlocked' ? { id: s.user.id, role: s.user.role } : null
+})
+
+/** Signing and addenda for the signed-in person, audited. */
+export const visitSigning = new VisitSigning({
+  db: notesDb,
+  actor: () => signingActor,
+  sealKey: () => keySession.ring.sealKey,
+  audit: (event) => auditLog.append(event),
 })
