@@ -165,4 +165,31 @@ test('signing a visit makes it read-only; an addendum shows under the original; 
   await shoot(page, 'auth-signed-visit')
   await page.setViewportSize({ width: 1024, height: 700 })
   await shoot(page, 'auth-signed-visit-1024')
+  await page.setViewportSize({ width: 1280, height: 800 })
+
+  // The owner's audit screen lists each of these, and the chain verifies.
+  await page.keyboard.press('Control+Shift+L')
+  await page.getByTestId('unlock-passphrase').fill(OWNER.passphrase)
+  await page.getByTestId('unlock-submit').click()
+  await expect(page.getByTestId('app-unlocked')).toBeVisible({ timeout: 30_000 })
+  await page.goto(page.url().replace(/#.*$/, '#/audit'))
+  const kinds = page.getByTestId('audit-row')
+  for (const k of [
+    'clinic.setup',
+    'patient.created',
+    'visit.created',
+    'visit.signed',
+    'visit.addendum',
+    'session.lock',
+    'session.unlock',
+  ]) {
+    await expect(kinds.and(page.locator(`[data-kind="${k}"]`)).first(), k).toBeVisible()
+  }
+  await page.getByTestId('audit-verify').click()
+  await expect(page.getByTestId('audit-verify-result')).toContainText('The trail is whole')
+  await page.getByTestId('audit-kind').selectOption('visit.signed')
+  await expect(kinds).toHaveCount(1)
+  await shoot(page, 'auth-audit')
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await shoot(page, 'auth-audit-1024')
 })

@@ -155,7 +155,14 @@ export class UnguardedMethodError extends Error {
  * change contact details only. The database itself (`db`, `ctx`) is not guarded: the backup
  * code uses it and checks its own action.
  */
-export function guardRepository(repo: NotesRepository, actor: ActorSource): NotesRepository {
+/** Told of each call that succeeded (the audit trail listens); its failures never undo the call. */
+export type AfterCall = (method: string, args: unknown[], result: unknown, actor: Actor) => void
+
+export function guardRepository(
+  repo: NotesRepository,
+  actor: ActorSource,
+  after?: () => AfterCall | undefined,
+): NotesRepository {
   return new Proxy(repo, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver) as unknown
@@ -183,7 +190,16 @@ export function guardRepository(repo: NotesRepository, actor: ActorSource): Note
             (rows) => rows.filter((r) => r.kind === 'patient'),
           )
         }
-        const call = (): unknown => (value as (...a: unknown[]) => unknown).apply(target, callArgs)
+        const who = actor()!
+        const call = async (): Promise<unknown> => {
+          const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, callArgs)
+          try {
+            after?.()?.(prop, args, result, who)
+          } catch {
+            // The audit trail failing must not turn a saved record into an error.
+          }
+          return result
+        }
         const out = SIGNED_RULES.has(prop) ? assertSignedRules(target, prop, args).then(call) : call()
         if (clinical) return out
         return out instanceof Promise ? out.then(redact) : redact(out)

@@ -1,5 +1,5 @@
 import { NotesDB } from './db'
-import { guardRepository, type Actor } from './guard'
+import { guardRepository, type Actor, type AfterCall } from './guard'
 import { NotesRepository } from './repository'
 
 /** The app's one database connection (the screens, stores and header search share it). */
@@ -14,5 +14,16 @@ export function setActor(next: Actor | null): void {
   unguarded.author.authorId = next?.id ?? null
 }
 
+let afterCall: AfterCall | undefined
+
+/** The audit trail listens to the repository's successful calls (security/instance.ts). */
+export function setAfterCall(fn: AfterCall | undefined): void {
+  afterCall = fn
+}
+
 const unguarded = new NotesRepository(notesDb)
-export const notesRepo = guardRepository(unguarded, () => actor)
+export const notesRepo = guardRepository(
+  unguarded,
+  () => actor,
+  () => afterCall,
+)

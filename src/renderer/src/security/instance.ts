@@ -1,6 +1,7 @@
 import { AuditLog } from '../audit/log'
 import { DexieAuditStore } from '../audit/store'
-import { notesDb, notesRepo, setActor } from '../notes/instance'
+import { notesDb, notesRepo, setActor, setAfterCall } from '../notes/instance'
+import { RepoAuditor } from '../audit/repoEvents'
 import { ClinicAuth } from './auth'
 import { DexieAuthStore } from './authStore'
 import { KeySession } from './session'
@@ -58,4 +59,11 @@ export const visitSigning = new VisitSigning({
   actor: () => signingActor,
   sealKey: () => keySession.ring.sealKey,
   audit: (event) => auditLog.append(event),
+})
+
+/** Patients and visits created, changed, opened, trashed and restored go into the audit trail. */
+const auditor = new RepoAuditor()
+setAfterCall((method, args, result, who) => {
+  const event = auditor.event(method, args, result, who.id)
+  if (event && keySession.isOpen) void auditLog.append(event).catch(() => undefined)
 })

@@ -8,6 +8,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Staff', needs: 'staff.manage' },
   },
   {
+    path: '/audit',
+    name: 'audit',
+    component: () => import('./AuditScreen.vue'),
+    meta: { title: 'Audit trail', needs: 'audit.view' },
+  },
+  {
     path: '/not-allowed',
     name: 'not-allowed',
     component: () => import('./NotAllowedScreen.vue'),
