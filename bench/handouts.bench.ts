@@ -60,8 +60,8 @@ async function standardPages(content: ReturnType<typeof loadContent>): Promise<B
       name: `handouts: pages, ${name}${spec.options.largePrint ? '' : ', A4'}`,
       value: pages,
       unit: 'count',
-      ...(name === '1 cause' || name === '3 causes' ? { target: 3 } : {}),
-      note: `${spec.causes.length} causes; sections: ${spec.sections.join(', ')}`,
+      ...(spec.options.largePrint || name === 'every section' ? {} : { target: 3 }),
+      note: `${spec.causes.length} causes; sections: ${spec.sections.join(', ')}${spec.personalNote ? `; note of ${spec.personalNote.length} characters` : ''}`,
     })
   }
   return out

@@ -139,6 +139,8 @@ test('one clinic date format, day or month first, on every screen, field and han
   page,
   app,
 }) => {
+  // Many screens and a real PDF: room for a loaded machine.
+  test.setTimeout(180_000)
   const two = (n: number): string => String(n).padStart(2, '0')
   const now = new Date()
   const monthFirst = `${two(now.getMonth() + 1)}/${two(now.getDate())}/${now.getFullYear()}`
@@ -177,7 +179,7 @@ test('one clinic date format, day or month first, on every screen, field and han
     `visit of ${now.toLocaleString('en', { month: 'short' })} ${now.getDate()}, ${now.getFullYear()}`,
   )
   app.dialogs.nextSavePath()
-  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 20_000 })
+  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 45_000 })
   await page.getByTestId('handout-save').click()
   await expect(page.getByTestId('handout-notice')).toContainText('Saved as')
   const { readFileSync } = await import('node:fs')
@@ -191,6 +193,34 @@ test('one clinic date format, day or month first, on every screen, field and han
     .map((it) => ('str' in it ? it.str : ''))
     .join(' ')
   expect(first).toContain(longMonthFirst)
+
+  // The list of handouts, the trash and the reference's review dates follow the setting too.
+  const shortMonthFirst = `${now.toLocaleString('en', { month: 'short' })} ${now.getDate()}, ${now.getFullYear()}`
+  await app.goto('#/handouts')
+  await expect(page.getByTestId('recent-handout').first()).toContainText(shortMonthFirst)
+  await app.goto('#/patients')
+  await page.getByRole('link', { name: /Ivy North/ }).click()
+  await page.getByTestId('trash-visit-row').first().click()
+  await page.getByTestId('confirm-ok').click()
+  await app.goto('#/trash')
+  await expect(page.getByTestId('trash-entry').first()).toContainText(`Deleted ${shortMonthFirst}`)
+  const iso = /\d{4}-\d{2}-\d{2}/
+  await app.goto('#/reference/causes/dehydration')
+  const sources = page.getByTestId('source-list')
+  await expect(sources).toContainText(/Last reviewed [A-Z][a-z]{2} \d{1,2}, \d{4} by/)
+  await expect(sources).not.toContainText(iso)
+  await sources.scrollIntoViewIfNeeded()
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await shoot(page, 'dates-month-first-cause-1024')
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await shoot(page, 'dates-month-first-cause-1280')
+  await page.getByRole('button', { name: 'About' }).click()
+  await expect(page.getByTestId('content-version')).toContainText(/reviewed [A-Z][a-z]{2} \d{1,2}, \d{4}/)
+  await expect(page.getByTestId('content-version')).not.toContainText(iso)
+  await shoot(page, 'dates-month-first-about-1280')
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await shoot(page, 'dates-month-first-about-1024')
+  await page.keyboard.press('Escape')
 
   // Back to day first: the same record reads day first everywhere.
   await app.goto('#/settings')

@@ -30,6 +30,9 @@ async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   return pages
 }
 
+// Real PDFs made in Chromium: room for a loaded machine (pdfmake loads cold in each profile).
+test.describe.configure({ timeout: 180_000 })
+
 test('a handout from a diabetic patient’s visit: foot-care block near the top, no heat advice', async ({
   page,
   app,
@@ -66,7 +69,7 @@ test('a handout from a diabetic patient’s visit: foot-care block near the top,
   await expect(page.getByTestId('foot-safety-omitted')).toContainText('Walking on sand with bare feet')
   await expect(page.getByTestId('foot-safety-ask-first')).toContainText('Picking up marbles')
   await expect(notice.getByTestId('source-marker').first()).toContainText('Guideline')
-  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 45_000 })
   await expectAccessible(page)
   await notice.scrollIntoViewIfNeeded()
   await shoot(page, 'handout-editor-feet-at-risk')
@@ -116,4 +119,37 @@ test('the clinician can mark a patient’s feet as at risk, and the handout foll
   // Unticked in the editor (no other reason): the usual advice comes back.
   await page.getByTestId('handout-feet-at-risk').uncheck()
   await expect(page.getByTestId('foot-safety-omitted')).toHaveCount(0)
+})
+
+test('diabetes on the visit keeps the feet at risk when the handout leaves it out', async ({ page, app }) => {
+  await app.goto('#/patients')
+  await page.getByTestId('new-patient').click()
+  const dialog = page.getByTestId('new-patient-dialog')
+  await dialog.getByTestId('patient-name').fill('Ida Penrose')
+  await dialog.getByTestId('create-patient').click()
+  await expect(page.getByTestId('patient-screen')).toBeVisible()
+  await page.getByTestId('new-visit').click()
+  await expect(page.getByTestId('visit-screen')).toBeVisible()
+  const visitUrl = page.url()
+  for (const id of ['diabetes', 'cold-exposure']) {
+    await app.goto(`#/reference/causes/${id}`)
+    await page.getByTestId('add-to-visit').first().click()
+  }
+  await page.goto(visitUrl)
+  await expect(page.getByTestId('visit-causes')).toContainText('Diabetes')
+  await page.getByTestId('make-handout').click()
+  await expect(page.getByTestId('chosen-cause-diabetes')).toBeVisible()
+  // The clinician takes diabetes off this handout: the feet stay at risk, and the editor says why.
+  await page.getByTestId('chosen-cause-diabetes').getByRole('button').click()
+  await expect(page.getByTestId('chosen-cause-diabetes')).toHaveCount(0)
+  await expect(page.getByTestId('foot-safety-reasons')).toContainText(
+    'The visit records Diabetes (not on this handout)',
+  )
+  await expect(page.getByTestId('foot-safety-omitted')).toContainText('Use a heat pad')
+  // Looked at in both window sizes the team checks.
+  await page.getByTestId('foot-safety').scrollIntoViewIfNeeded()
+  await shoot(page, 'handout-editor-visit-cause')
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await page.getByTestId('foot-safety').scrollIntoViewIfNeeded()
+  await shoot(page, 'handout-editor-visit-cause-1024')
 })

@@ -1,4 +1,7 @@
 import { expectAccessible, expect, shoot, sidewaysOverflow, test } from './fixtures'
+import { loadContent } from '../../scripts/content-fs'
+
+const content = loadContent()
 
 test('browse: causes by category and general topics, each with its summary', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Reference' })).toBeVisible()
@@ -322,7 +325,10 @@ test('About says what the reference rests on and what changed in this content ve
     'Every clinical statement cites its source article',
   )
   const changes = dialog.getByTestId('content-changes')
-  await expect(changes).toContainText('What changed in content 2026.12.1')
+  await expect(changes).toContainText(`What changed in content ${content.meta.version}`)
+  await expect(changes).toContainText(/quinine/)
+  // Earlier versions' changes stay a click away.
+  await changes.locator('summary').click()
   await expect(changes).toContainText(/Feet at risk/)
   await expectAccessible(page)
   await shoot(page, 'about-content-changes')

@@ -48,9 +48,17 @@ test('the app is usable by keyboard alone: skip link and sidebar', async ({ page
   await page.keyboard.press('Tab')
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/#\/finder/)
+  // The new page takes focus on its heading, so Tab goes on into the page, not the sidebar.
+  const finderHeading = page.locator('#main h1')
+  await expect(finderHeading).toBeFocused()
   await page.keyboard.press('Tab')
+  expect(await page.evaluate(() => document.getElementById('main')?.contains(document.activeElement))).toBe(
+    true,
+  )
+  await page.getByRole('link', { name: 'Patients' }).focus()
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/#\/patients/)
+  await expect(page.locator('#main h1')).toBeFocused()
 })
 
 test('About shows app version, content version and where data is kept', async ({ page, app }) => {

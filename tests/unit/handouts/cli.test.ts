@@ -11,7 +11,8 @@ function cli(args: string[]): { status: number | null; stdout: string; stderr: s
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/handout-cli.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    timeout: 60000,
+    // Node, tsx and pdfmake start cold in each run: minutes on a loaded machine are possible.
+    timeout: 90_000,
   })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
@@ -20,7 +21,7 @@ function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'handout-cli-'))
 }
 
-describe('handout CLI', () => {
+describe('handout CLI', { timeout: 200_000 }, () => {
   it('builds the example spec', async () => {
     const dir = tmp()
     const out = join(dir, 'handout.pdf')

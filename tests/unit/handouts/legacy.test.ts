@@ -13,7 +13,7 @@ import { sha256Hex, StoredHandoutSchema } from '../../../src/renderer/src/handou
 const dir = join(import.meta.dirname, 'fixtures')
 const fixtures = readdirSync(dir).filter((f) => /^v1-.*\.json$/.test(f))
 
-describe('format-1 handouts', () => {
+describe('format-1 handouts', { timeout: 120_000 }, () => {
   it('has fixtures to check', () => expect(fixtures.length).toBeGreaterThanOrEqual(2))
   for (const f of fixtures) {
     it(`${f} still loads and reissues byte for byte`, async () => {

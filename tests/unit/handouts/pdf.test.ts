@@ -15,7 +15,7 @@ async function render(spec = makeSpec()): Promise<Uint8Array> {
   return renderPdfNode(buildHandout(spec, content))
 }
 
-describe('handout PDF', () => {
+describe('handout PDF', { timeout: 120_000 }, () => {
   it('has the patient name, the chosen causes and sections, and not the others', async () => {
     const spec = makeSpec({
       patient: { name: 'Theodora Wiśniewska' },
@@ -151,6 +151,7 @@ describe('handout PDF', () => {
         ...f,
         id: `${f.id}-${i}`,
         patientText: `${f.patientText} (group ${i})`,
+        handout: true,
         ...(urgency ? { urgency, urgencySources: f.sources } : {}),
       })),
     )

@@ -10,7 +10,7 @@ import { CLINIC, makePng, makeSpec, realContent } from './helpers'
 
 const content = realContent()
 
-describe('reissue', () => {
+describe('reissue', { timeout: 120_000 }, () => {
   it('rebuilds the same bytes from a stored handout after a round trip through storage', async () => {
     const spec = makeSpec({
       causes: ['dehydration', 'low-magnesium'],

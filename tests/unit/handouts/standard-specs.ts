@@ -25,7 +25,25 @@ export const STANDARD_CLINIC = {
 
 export const THREE_CAUSES = ['dehydration', 'poor-footwear', 'muscle-fatigue']
 
-export type StandardName = '1 cause' | '3 causes' | 'every section' | 'large print'
+export type StandardName =
+  '1 cause' | '3 causes' | 'visit, short note' | 'visit, 3-line note' | 'every section' | 'large print'
+
+/** A patient's medicines: the editor adds the medicines section when a visit's patient has any. */
+export const VISIT_MEDICINES = ['Lasix 40 mg', 'Simvastatin 20 mg']
+
+/** Two exercises with the doses a clinician set in the editor. */
+export const VISIT_EXERCISES = [
+  { id: 'wall-calf-stretch', dose: { holdSeconds: 5, timesPerDay: 3, minutesPerDay: 15 } },
+  { id: 'toe-raises', dose: { sets: 2, reps: 10, timesPerDay: 2 } },
+]
+
+export const SHORT_NOTE = 'Try the calf stretch every evening, and keep a glass of water by the bed.'
+
+/** About three printed lines: what a clinician types at the end of a visit. */
+export const THREE_LINE_NOTE =
+  'Try the calf stretch every evening before bed, and keep a glass of water by the bed. Wear the ' +
+  'lace-up shoes we talked about for your walks, not the slippers. Keep a note of when the cramps ' +
+  'come and how long they last, and bring it to your next visit in six weeks.'
 
 export function standardSpecs(content: Content): Record<StandardName, HandoutSpec> {
   const exercises = content.topics.find((t) => t.id === 'exercises')?.exercises ?? []
@@ -39,16 +57,27 @@ export function standardSpecs(content: Content): Record<StandardName, HandoutSpe
     contentVersion: content.meta.version,
     clinic: STANDARD_CLINIC,
   }
+  const visit = {
+    ...base,
+    causes: THREE_CAUSES,
+    sections: [...DEFAULT_SECTIONS, 'medicines'],
+    medicines: VISIT_MEDICINES,
+    exercises: VISIT_EXERCISES,
+  }
   return {
     '1 cause': parseHandoutSpec({ ...base, causes: ['dehydration'] }),
     '3 causes': parseHandoutSpec({ ...base, causes: THREE_CAUSES }),
+    // A handout made from an open visit: three causes, the default sections, the medicines
+    // section (the patient takes medicines), two dosed exercises and the clinician's note.
+    'visit, short note': parseHandoutSpec({ ...visit, personalNote: SHORT_NOTE }),
+    'visit, 3-line note': parseHandoutSpec({ ...visit, personalNote: THREE_LINE_NOTE }),
     'every section': parseHandoutSpec({
       ...base,
       causes: THREE_CAUSES,
       moreDetail: THREE_CAUSES,
       sections: [...HANDOUT_SECTION_IDS],
       medicines: ['Lasix 40 mg', 'Zorbelix'],
-      personalNote: 'Try the calf stretch every evening, and keep a glass of water by the bed.',
+      personalNote: SHORT_NOTE,
       exercises: exercises.map((e, i) => ({
         id: e.id,
         dose: i % 2 ? {} : { sets: 2, reps: 10, timesPerDay: 2 },

@@ -8,11 +8,12 @@ import { buildHandout } from '../../../src/renderer/src/handouts/builder'
 import { ClinicSettingsSchema } from '../../../src/renderer/src/handouts/clinic'
 import { COMPACT } from '../../../src/renderer/src/handouts/layout'
 import { renderPdfNode } from '../../../src/renderer/src/handouts/render-node'
-import { HELP_TITLE } from '../../../src/renderer/src/handouts/v2/help'
+import { INTRO_ONLY_FOR } from '../../../src/renderer/src/handouts/v2/exercises'
+import { HELP_TITLE, TIER_LEADS } from '../../../src/renderer/src/handouts/v2/help'
 import { sourceText } from '../../../src/renderer/src/handouts/v2/sources'
 import type { HandoutSpec } from '../../../src/renderer/src/handouts/spec'
 import { makeSpec, pdfPages, realContent } from './helpers'
-import { standardSpecs, THREE_CAUSES } from './standard-specs'
+import { standardSpecs, THREE_CAUSES, THREE_LINE_NOTE, VISIT_MEDICINES } from './standard-specs'
 
 const content = realContent()
 const standard = standardSpecs(content)
@@ -20,13 +21,15 @@ const squash = (s: string): string => s.replace(/\s+/g, '')
 const render = async (spec: HandoutSpec): Promise<Awaited<ReturnType<typeof pdfPages>>> =>
   pdfPages(await renderPdfNode(buildHandout(spec, content)))
 
-describe('two-page handout', () => {
+describe('two-page handout', { timeout: 120_000 }, () => {
   it('fits three causes with the default sections on two A4 pages', async () => {
     const counts: Record<string, number> = {}
     for (const [name, spec] of Object.entries(standard)) counts[name] = (await render(spec)).length
     console.log('pages per standard spec:', counts)
     expect(counts['3 causes']).toBeLessThanOrEqual(2)
     expect(counts['1 cause']).toBeLessThanOrEqual(2)
+    expect(counts['visit, short note']).toBeLessThanOrEqual(2)
+    expect(counts['visit, 3-line note']).toBeLessThanOrEqual(2)
     expect(counts['large print']).toBeGreaterThan(counts['3 causes']!)
   })
 
@@ -46,7 +49,24 @@ describe('two-page handout', () => {
     expect(page1).toContain(squash(during.title))
     expect(page1).toContain(squash(during.sections[0]!.text ?? ''))
     expect(page1).toContain(squash(HELP_TITLE))
-    for (const f of content.redFlags) expect(page1, f.id).toContain(squash(f.patientText))
+    for (const f of content.redFlags.filter((r) => r.handout))
+      expect(page1, f.id).toContain(squash(f.patientText))
+    // Flags kept off handouts (the clinician's to judge) stay off.
+    for (const f of content.redFlags.filter((r) => !r.handout))
+      expect(page1, f.id).not.toContain(squash(f.patientText))
+  })
+
+  it('does not make the signs with no urgency in the sources read as the least urgent group', async () => {
+    const page1 = squash((await render(standard['3 causes']))[0]!.text)
+    expect(content.redFlags.some((f) => f.handout && !f.urgency)).toBe(true)
+    // Last, as they must go somewhere, but the lead asks how soon instead of implying "whenever".
+    const leads = (['now', 'soon', 'routine', 'none'] as const).map((t) =>
+      page1.indexOf(squash(TIER_LEADS[t])),
+    )
+    expect(leads.every((i) => i >= 0)).toBe(true)
+    expect([...leads].sort((a, b) => a - b)).toEqual(leads)
+    expect(TIER_LEADS.none).toMatch(/ask how soon/)
+    expect(page1).not.toContain(squash('See a doctor if:'))
   })
 
   it('prints each exercise with the dose the clinician set, and "As shown in clinic" where none is set', async () => {
@@ -69,6 +89,38 @@ describe('two-page handout', () => {
     expect(text).not.toContain(squash('Do a few'))
   })
 
+  it('fits a visit handout (medicines, two dosed exercises, a 3-line note) on two A4 pages, losing nothing', async () => {
+    const spec = standard['visit, 3-line note']
+    const pages = await render(spec)
+    expect(pages).toHaveLength(2)
+    const text = squash(pages.map((p) => p.text).join(' '))
+    expect(text).toContain(squash(THREE_LINE_NOTE))
+    for (const m of VISIT_MEDICINES) expect(text).toContain(squash(m))
+    expect(text).toContain(squash('How much: Hold 5 seconds, 3 times a day, 15 minutes a day in all'))
+    expect(text).toContain(squash('How much: 2 sets of 10, twice a day'))
+    // The safety advice of the exercises topic is printed whole, and every source is listed.
+    const topic = content.topics.find((t) => t.id === 'exercises')!
+    for (const p of topic.sections.find((s) => s.heading === 'Exercise safely')!.points!)
+      expect(text).toContain(squash(p))
+    expect(text).toMatch(/Sources/)
+  })
+
+  it('prints only a short lead of the exercises intro, the blood-flow advice when that cause is chosen', async () => {
+    const topic = content.topics.find((t) => t.id === 'exercises')!
+    // A renamed paragraph would be printed in full again: the names here must be the content's.
+    const headings = topic.sections.map((s) => s.heading?.trim())
+    for (const h of Object.keys(INTRO_ONLY_FOR)) expect(headings, h).toContain(h)
+    const textOf = async (causes: string[]): Promise<string> =>
+      squash((await render(makeSpec({ causes, sections: ['exercises'] }))).map((p) => p.text).join(' '))
+    const plain = await textOf(['dehydration'])
+    const pad = await textOf(['peripheral-artery-disease'])
+    const para = (h: string): string => squash(topic.sections.find((s) => s.heading === h)!.text!)
+    expect(plain).toContain(para('Why exercise helps'))
+    expect(plain).not.toContain(para('How good is the proof?'))
+    expect(plain).not.toContain(para('For poor blood flow in the legs'))
+    expect(pad).toContain(para('For poor blood flow in the legs'))
+  })
+
   it('lists each source once, numbered, at the end, and no per-section source titles', async () => {
     const pages = await render(standard['every section'])
     const text = pages.map((p) => p.text).join(' ')
@@ -82,6 +134,8 @@ describe('two-page handout', () => {
       if (count) expect(last).toContain(entry)
     }
     expect(squash(text)).toMatch(/\[\d+(,\d+)*\]/)
+    // A missing date is left out, not spelt out to the patient.
+    expect(text).not.toMatch(/date not shown/i)
   })
 
   it('lists medicines the reference does not cover plainly, with no sentence about the sources', async () => {

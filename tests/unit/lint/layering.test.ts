@@ -106,7 +106,7 @@ const FORBIDDEN: [what: string, file: string, code: string][] = [
   [
     'visits re-exports patients',
     `${R}/features/visits/x.ts`,
-    `export { default } from '@renderer/components/ConfirmDialog.vue'`,
+    `export { default } from '@renderer/features/patients/PatientFields.vue'`,
   ],
   [
     'visits dynamic-imports patients',

@@ -204,6 +204,7 @@ const KEY_FACTS: Row[] = [
   { item: 'fact 9: associated conditions', in: 'topic:is-it-a-cramp', has: [/Pregnancy, exercise and liver disease/, /lumbar canal stenosis/, /cirrhosis and haemodialysis/, /thyroid, metabolic and lower motor neuron/], source: 'g105a' },
   { item: 'fact 10: monthly foot checks on dialysis', in: 'cause:haemodialysis', has: [/every\s+month/, /haemodialysis session/], source: 'g105b' },
   { item: 'fact 11: fatigue and nerve dysfunction, not electrolytes', in: 'cause:electrolyte-imbalance', has: [/muscle fatigue/, /nerve dysfunction/, /rather than/], source: 'g105a' },
+  { item: 'fact 11 (patients): the other view beside the mineral advice', in: 'topic:diet', has: [/tired muscles and nerves, not from\s+low minerals/, /NICE, a UK guideline/], source: 'g105a' },
   { item: 'fact 12: features pointing away from simple cramp', in: 'topic:is-it-a-cramp', has: [/urge to move the legs/, /twitching/, /pale skin/, /swollen calf/, /varicose veins/, /capillary refill/, /reflexes/], source: 'g101' },
   { item: 'fact 13: CKS mimics', in: 'topic:is-it-a-cramp', has: [/Baker's cyst/, /deep vein thrombosis/, /dystonia/, /myoclonus/, /parkinsonism/], source: 'g101' },
   { item: 'fact 14: history and examination usually enough', in: 'topic:is-it-a-cramp', has: [/restless legs/, /myositis/, /peripheral neuropathy/, /usually not needed/], source: 'g105a' },

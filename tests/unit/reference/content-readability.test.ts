@@ -2,13 +2,16 @@
  * Patient-facing text must read at about school grade 7 or below (issue 3). Measured with the
  * Flesch-Kincaid grade from `text-readability`, once per entry: a cause (its patient summary,
  * self-care and prevention), a patient topic (all of it), an exercise (name, steps, counts), a red
- * flag (patient text), and the disclaimer printed on every handout page. A long entry can hide one dense paragraph in its average, so each section
+ * flag (patient text), a medicine's patient note, and the disclaimer printed on every handout page. A long entry can hide one dense paragraph in its average, so each section
  * is also measured alone. List items and headings stand alone on the page, so each counts as a
  * sentence of its own.
  */
 import readability from 'text-readability'
 import { describe, expect, it } from 'vitest'
 import { loadContent } from '../../../scripts/content-fs'
+import { buildHandout } from '../../../src/renderer/src/handouts/builder'
+import { HANDOUT_SECTION_IDS } from '../../../src/renderer/src/handouts/spec'
+import { makeSpec } from '../handouts/helpers'
 import {
   PATIENT_FACING_SECTIONS,
   type Content,
@@ -55,6 +58,9 @@ function patientEntries(): Entry[] {
       entries.push(entry(`exercise ${t.id}/${e.id}`, [e.name, ...e.steps, e.counts]))
   }
   for (const r of content.redFlags) entries.push(entry(`red flag ${r.id}`, [r.patientText]))
+  // Printed under a medicine on the handout of a patient who takes it (quinine).
+  for (const d of content.drugs)
+    if (d.patientNote) entries.push(entry(`drug ${d.id} patientNote`, [d.patientNote]))
   // Printed at the foot of every handout page: as plain as the rest.
   entries.push(entry('disclaimer', [content.meta.disclaimer]))
   return entries
@@ -118,8 +124,14 @@ describe('readability of patient-facing text', () => {
     const entries = patientEntries()
     const exercises = content.topics.flatMap((t) => t.exercises ?? []).length
     expect(entries).toHaveLength(
-      content.causes.length + patientTopics(content).length + exercises + content.redFlags.length + 1,
+      content.causes.length +
+        patientTopics(content).length +
+        exercises +
+        content.redFlags.length +
+        content.drugs.filter((d) => d.patientNote).length +
+        1,
     )
+    expect(entries.map((e) => e.where)).toContain('drug quinine patientNote')
     expect(content.topics.length - patientTopics(content).length).toBe(3)
     for (const e of entries) expect(readability.lexiconCount(e.text), e.where).toBeGreaterThan(2)
   })
@@ -131,4 +143,34 @@ describe('readability of patient-facing text', () => {
   it(`reads at grade ${MAX_GRADE} or below, section by section`, () => {
     expectPlain(patientSections(), 'sections')
   })
+
+  it(`a whole handout, its fixed wording included, reads at grade ${MAX_GRADE} or below`, () => {
+    // The builder adds words of its own (tier leads, "ask your podiatrist first", medicine
+    // lines): a handout with every section, 20 causes and medicines of each kind, at risk or not.
+    const content = loadContent()
+    for (const marked of [false, true]) {
+      const spec = makeSpec({
+        causes: content.causes.slice(0, 20).map((c) => c.id),
+        sections: [...HANDOUT_SECTION_IDS],
+        medicines: ['quinine', 'Lasix', 'Venofer', 'metformin'],
+        footRisk: { marked },
+      })
+      const text = handoutWords(buildHandout(spec, content).content).join(' ')
+      expect(readability.lexiconCount(text)).toBeGreaterThan(1000)
+      expect(grade(text), `feet at risk: ${marked}`).toBeLessThanOrEqual(MAX_GRADE)
+    }
+  })
 })
+
+/** The words of a handout's body as sentences, leaving out the list of sources (titles). */
+function handoutWords(node: unknown, out: string[] = []): string[] {
+  if (typeof node === 'string') {
+    if (node.trim().split(/\s+/).length > 2) out.push(asSentence(node))
+  } else if (Array.isArray(node)) for (const n of node) handoutWords(n, out)
+  else if (node && typeof node === 'object') {
+    if ((node as { id?: string }).id === 'sources') return out
+    for (const [k, v] of Object.entries(node))
+      if (k !== 'svg' && k !== 'image' && k !== 'id') handoutWords(v, out)
+  }
+  return out
+}

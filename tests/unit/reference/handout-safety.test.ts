@@ -37,6 +37,8 @@ const CONDITIONS: Condition[] = [
   { name: 'marked at risk on the patient record', footRisk: { marked: true } },
   ...safety.atRisk.causes.map((id) => ({ name: `cause ${id}`, causes: [id] })),
   ...safety.atRisk.findings.map((id) => ({ name: `finding ${id}`, footRisk: { findings: [id] } })),
+  // On the visit, but left off the handout.
+  ...safety.atRisk.causes.map((id) => ({ name: `visit cause ${id}`, footRisk: { visitCauses: [id] } })),
   ...['diabetic', 'Type 2 diabetes', 'peripheral neuropathy', 'history of foot ulcer'].map((alert) => ({
     name: `alerts "${alert}"`,
     footRisk: { alerts: alertMatches(alert, content) },
@@ -121,6 +123,35 @@ describe('feet at risk: every condition x every section', () => {
   })
 })
 
+describe('feet at risk: every cause, every section together', () => {
+  // The cases above carry only the causes that declare a hazard; a cause whose self-care talks
+  // of heat or bare feet without declaring it would slip past them. Here every cause is on the
+  // handout at once, in full, with every section and exercise.
+  const ALL_CAUSES = content.causes.map((c) => c.id)
+  const ALL_SECTIONS = [...HANDOUT_SECTION_IDS]
+
+  // A handout takes at most 20 causes: two handouts cover them all.
+  const half = Math.ceil(ALL_CAUSES.length / 2)
+  const batches = [ALL_CAUSES.slice(0, half), ALL_CAUSES.slice(half)]
+
+  it.each(CONDITIONS.map((c) => [c.name, c] as const))('%s', (_name, condition) => {
+    for (const batch of batches) {
+      const causes = [...new Set([...(condition.causes ?? []), ...batch])]
+      const { outside } = docText(causes, ALL_SECTIONS, condition.footRisk)
+      expect(outside).not.toMatch(WARNED_WORDS)
+      for (const line of outside.split('\n').filter((l) => UNCHECKED_WORDS.test(l)))
+        expect(line.startsWith(ASK_FIRST) || outside.includes(`${ASK_FIRST} Ask if this is safe`), line).toBe(
+          true,
+        )
+    }
+  })
+
+  it('can fail: the same handouts for feet not at risk carry the warned-against advice', () => {
+    const text = batches.map((b) => docText(b, ALL_SECTIONS).all).join('\n')
+    expect(text).toMatch(WARNED_WORDS)
+  })
+})
+
 describe('feet not at risk', () => {
   it('keeps the self-care advice as the sources give it (so the checks above can fail)', () => {
     const { all } = docText(HAZARD_CAUSES, ['during-a-cramp', 'exercises', 'night-cramps'])
@@ -175,6 +206,16 @@ describe('the safety plan', () => {
       expect.arrayContaining(['PAD', 'foot ulcer', 'ulcer']),
     )
     expect(alertMatches('Padded insoles; paddling', content)).toEqual([])
+    // The shorthand clinicians write for diabetes and for poor circulation.
+    for (const [alert, word] of [
+      ['T2DM, metformin', 'T2DM'],
+      ['t1dm since childhood', 'T1DM'],
+      ['NIDDM', 'NIDDM'],
+      ['DM type 2', 'DM'],
+      ['Peripheral vascular disease, both legs', 'peripheral vascular disease'],
+    ] as const)
+      expect(alertMatches(alert, content), alert).toContain(word)
+    expect(alertMatches('Admin note: DMS form sent', content)).toEqual([])
     expect(alertMatches('', content)).toEqual([])
   })
 
@@ -200,6 +241,18 @@ describe('the safety plan', () => {
 
   it('reads an older spec without foot-risk details as not marked', () => {
     const spec = makeSpec({ causes: ['dehydration'] })
-    expect(spec.footRisk).toEqual({ marked: false, findings: [], alerts: [] })
+    expect(spec.footRisk).toEqual({ marked: false, findings: [], alerts: [], visitCauses: [] })
+  })
+
+  it('keeps the foot at risk when an at-risk cause is on the visit but left off the handout', () => {
+    const input = { causes: ['muscle-imbalance'], footRisk: { visitCauses: ['diabetes', 'dehydration'] } }
+    const plan = planSafety(input, content)
+    expect(plan.atRisk).toBe(true)
+    expect(plan.reasons.map((r) => r.label)).toEqual(['The visit records Diabetes (not on this handout)'])
+    // Once on the handout too, the reason is given once, as a cause on the handout.
+    const both = footRiskReasons({ causes: ['diabetes'], footRisk: { visitCauses: ['diabetes'] } }, content)
+    expect(both.map((r) => r.label)).toEqual(['Diabetes is among the causes on this handout'])
+    // A visit cause that does not mark the foot at risk changes nothing.
+    expect(planSafety({ causes: [], footRisk: { visitCauses: ['dehydration'] } }, content).atRisk).toBe(false)
   })
 })

@@ -198,13 +198,23 @@ describe('medication check', () => {
     expect(matched('statin').lookup).toBe(false)
   })
 
+  it('marks "IV iron" as a lookup: the source names iron sucrose, not every iron given into a vein', () => {
+    for (const typed of ['IV iron', 'intravenous iron', 'iron infusion']) {
+      const m = matched(typed)
+      expect(m.drug.id, typed).toBe('iron-sucrose')
+      expect(m.matchedBy, typed).toBe('lay-name')
+      expect(m.lookup, typed).toBe(true)
+    }
+    expect(matched('Venofer').lookup).toBe(false)
+  })
+
   it('knows the medicines the guideline sources name, each citing a guideline or review', () => {
     for (const [typed, id, source] of [
       ['salbutamol', 'salbutamol', 'g101'],
       ['Ventolin', 'salbutamol', 'g101'],
       ['nifedipine', 'nifedipine', 'g101'],
       ['Venofer', 'iron-sucrose', 'g105a'],
-      ['IV iron', 'iron-sucrose', 'g105a'],
+      ['IV iron sucrose', 'iron-sucrose', 'g105a'],
       ['conjugated estrogens', 'conjugated-oestrogens', 'g105a'],
       ['Premarin', 'conjugated-oestrogens', 'g105a'],
       ['teriparatide', 'teriparatide', 'g105a'],

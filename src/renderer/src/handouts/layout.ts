@@ -77,7 +77,7 @@ export const COMPACT: TypeScale = {
   title: 17,
   h2: 12.5,
   h3: 10.5,
-  lineHeight: 1.15,
+  lineHeight: 1.12,
   gap: 5,
   drawingWidth: 54,
 }

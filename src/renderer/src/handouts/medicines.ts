@@ -9,6 +9,8 @@ export interface MedicineLine {
   /** The generic or class name it matched, e.g. "furosemide". */
   matched: string
   mayHelp: boolean
+  /** What the patient must know about it (quinine's safety points), in plain words. */
+  patientNote?: string
   sources: SourceId[]
 }
 
@@ -30,10 +32,13 @@ export function medicineLines(given: readonly string[], content: Content): Medic
     // Sources of the most specific note: the drug's own if the sources name it, else its class's.
     const first = r.notes[0]
     const sources = new Set<SourceId>(first?.sources.map((s) => s.id) ?? [])
+    const { patientNote } = r.drug
+    if (patientNote) r.drug.sources.forEach((s) => sources.add(s))
     lines.push({
       given: r.input,
       matched: r.drug.name,
       mayHelp: r.mayHelp,
+      ...(patientNote ? { patientNote } : {}),
       sources: [...sources],
     })
   }

@@ -17,10 +17,15 @@ export const FootRiskSchema = z
     findings: z.array(z.string().min(1).max(200)).max(500).default([]),
     /** Words in the patient's alerts that mark a foot at risk (see alertMatches). */
     alerts: z.array(z.string().min(1).max(200)).max(50).default([]),
+    /**
+     * Causes recorded on the visit: they still mark the foot at risk when the clinician leaves
+     * them off this handout (diabetes on the visit, a template about night cramps).
+     */
+    visitCauses: z.array(z.string().min(1).max(200)).max(100).default([]),
   })
   .strict()
 export type FootRisk = z.output<typeof FootRiskSchema>
-export const NO_FOOT_RISK: FootRisk = { marked: false, findings: [], alerts: [] }
+export const NO_FOOT_RISK: FootRisk = { marked: false, findings: [], alerts: [], visitCauses: [] }
 
 export interface SafetyInput {
   causes: readonly string[]
@@ -82,11 +87,17 @@ export function footRiskReasons(input: SafetyInput, content: Content): RiskReaso
   const risk = { ...NO_FOOT_RISK, ...input.footRisk }
   const reasons: RiskReason[] = []
   if (risk.marked) reasons.push(markedReason)
+  const causeName = (id: string): string => content.causes.find((c) => c.id === id)?.name ?? id
   for (const id of input.causes)
-    if (s.atRisk.causes.includes(id)) {
-      const name = content.causes.find((c) => c.id === id)?.name ?? id
-      reasons.push({ kind: 'cause', ref: id, label: `${name} is among the causes on this handout` })
-    }
+    if (s.atRisk.causes.includes(id))
+      reasons.push({ kind: 'cause', ref: id, label: `${causeName(id)} is among the causes on this handout` })
+  for (const id of risk.visitCauses)
+    if (s.atRisk.causes.includes(id) && !input.causes.includes(id))
+      reasons.push({
+        kind: 'cause',
+        ref: id,
+        label: `The visit records ${causeName(id)} (not on this handout)`,
+      })
   const findings = new Map(
     content.finder.groups.flatMap((g) => g.findings.map((f) => [f.id, f.label] as const)),
   )

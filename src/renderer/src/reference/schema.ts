@@ -315,6 +315,11 @@ export const DrugSchema = z
     /** A treatment for cramps with restrictions (quinine): shown to clinicians only. */
     treatment: z.boolean().default(false),
     /**
+     * What a patient who takes it must know, in plain words (grade 7 or below), printed under it
+     * on the handout; it rests on the entry's `sources`. The clinician `note` never is.
+     */
+    patientNote: nonEmpty.optional(),
+    /**
      * False where what the sources say of the class does not fit this member (a potassium-sparing
      * diuretic does not drain potassium): its class's cause links are then not applied to it.
      */

@@ -51,6 +51,7 @@ export function useEditorStart(
             marked: patient.feetAtRisk,
             findings: [...visit.findings],
             alerts: alertMatches(patient.alerts, content),
+            visitCauses: [...visit.causeIds],
           }
           if (patient.medicines.length && !draft.sections.includes('medicines'))
             draft.sections.push('medicines')

@@ -61,10 +61,11 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
     clinician: '',
     largePrint: false,
     pageSize: 'A4',
-    footRisk: { marked: false, findings: [], alerts: [] },
+    footRisk: { marked: false, findings: [], alerts: [], visitCauses: [] },
   })
 
   const atRiskFindings = new Set(content.safety?.atRisk.findings ?? [])
+  const atRiskCauses = new Set(content.safety?.atRisk.causes ?? [])
 
   const specResult = computed((): { spec: HandoutSpec } | { error: string } => {
     if (!draft.patientName.trim()) return { error: '' }
@@ -94,6 +95,7 @@ export function useHandoutDraft(content: Content, clinic: Ref<ClinicSettings>, t
             marked: draft.footRisk.marked,
             findings: draft.footRisk.findings.filter((f) => atRiskFindings.has(f)),
             alerts: [...draft.footRisk.alerts],
+            visitCauses: draft.footRisk.visitCauses.filter((c) => atRiskCauses.has(c)),
           },
           clinic: clinic.value,
         }),

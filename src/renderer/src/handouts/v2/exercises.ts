@@ -74,6 +74,45 @@ function card({ exercise: ex, dose }: ChosenExercise, ctx: Ctx): Pdf {
   } as Pdf
 }
 
+/**
+ * Intro paragraphs of the exercises topic the two-page handout prints only for some causes (none
+ * listed: never). The builder picks whole paragraphs and never rewrites them; a paragraph not named
+ * here is printed, so a new or renamed one costs length, never a patient's advice.
+ * - "How good is the proof?" grades the evidence for the clinician; the sources are listed anyway.
+ * - "If cramps do not get better" only points to "When to get help", which page 1 always carries.
+ * - "For poor blood flow in the legs" is for patients whose doctor found poor blood flow.
+ */
+export const INTRO_ONLY_FOR: Readonly<Record<string, readonly string[]>> = {
+  'How good is the proof?': [],
+  'If cramps do not get better': [],
+  'For poor blood flow in the legs': ['peripheral-artery-disease'],
+}
+
+/** The intro paragraphs this handout prints, in the content's order. */
+export function introSections(topic: Topic, ctx: Ctx): Topic['sections'] {
+  return topic.sections.filter((s) => {
+    const only = s.heading ? INTRO_ONLY_FOR[s.heading.trim()] : undefined
+    return !only || only.some((id) => ctx.spec.causes.includes(id))
+  })
+}
+
+/** Characters a card prints: its name, steps and dose line. */
+function cardChars({ exercise, dose }: ChosenExercise): number {
+  return [exercise.name, ...exercise.steps, doseLine(dose)].reduce((a, s) => a + s.length + 12, 0)
+}
+
+/**
+ * Two cards side by side share the row by how much text each holds (within 40 to 60%): a long
+ * card no longer runs many lines below a short one, and the row is as short as it can be. Only
+ * for a grid of one row: rows of different splits would leave the grid ragged.
+ */
+export function cardWidths(row: readonly ChosenExercise[], rows: number): (string | number)[] {
+  if (row.length !== 2 || rows > 1) return row.map(() => '*')
+  const [a, b] = row.map(cardChars) as [number, number]
+  const share = Math.min(60, Math.max(40, Math.round((100 * a) / (a + b))))
+  return [`${share}%`, '*']
+}
+
 export function exercisesSection(ctx: Ctx): Pdf[] {
   const topic = ctx.content.topics.find((x) => x.id === 'exercises')
   if (!topic) throw new HandoutError('The reference content has no exercises topic.', 'sections')
@@ -83,9 +122,10 @@ export function exercisesSection(ctx: Ctx): Pdf[] {
   const rows: Pdf[] = []
   for (let i = 0; i < chosen.length; i += perRow) {
     // A card alone in its row takes the whole width: its steps wrap less.
-    const cells = chosen.slice(i, i + perRow).map((c) => card(c, ctx))
+    const row = chosen.slice(i, i + perRow)
+    const cells = row.map((c) => card(c, ctx))
     rows.push({
-      table: { widths: Array(cells.length).fill('*'), body: [cells] },
+      table: { widths: cardWidths(row, Math.ceil(chosen.length / perRow)), body: [cells] },
       layout: {
         hLineWidth: (j: number) => (j === 1 ? 0.6 : 0),
         vLineWidth: () => 0,
@@ -100,7 +140,7 @@ export function exercisesSection(ctx: Ctx): Pdf[] {
   }
   return [
     heading(topic.title, 'section-exercises', ctx),
-    ...topic.sections.flatMap((s) => leadBlock(s, ctx)),
+    ...introSections(topic, ctx).flatMap((s) => leadBlock(s, ctx)),
     ...rows,
   ]
 }

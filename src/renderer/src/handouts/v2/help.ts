@@ -1,7 +1,8 @@
 /**
  * The "When to get help" box on page 1: the reference's red flags in the patient's words, grouped
  * by how soon to act (now, soon, routine), most urgent first. A flag whose sources give no
- * urgency goes under a plain "see a doctor", never under a tier no source gives.
+ * urgency is never put under a tier no source gives; it comes last, as it must go somewhere, but
+ * its lead asks the patient to find out how soon rather than read as the least urgent group.
  */
 import type { Content as Pdf } from 'pdfmake/interfaces'
 import type { RedFlag, SourceId } from '../../reference/schema'
@@ -16,7 +17,7 @@ export const TIER_LEADS: Record<Tier, string> = {
   now: 'Get medical help the same day if',
   soon: 'See a doctor within a few days if',
   routine: 'Book a visit with your doctor if',
-  none: 'See a doctor if',
+  none: 'Tell a doctor about these too, and ask how soon to be seen',
 }
 const ORDER: Tier[] = ['now', 'soon', 'routine', 'none']
 
@@ -34,7 +35,9 @@ export const HELP_TITLE = 'When to get help'
 
 export function helpBox(ctx: Ctx): Pdf[] {
   const { t, colors } = ctx
-  const groups = groupFlags(ctx.content.redFlags)
+  // Flags marked `handout: false` are the clinician's to judge (or, for a foot at risk, covered
+  // by the foot-care block): a patient cannot tell "sudden loss of blood flow" for themselves.
+  const groups = groupFlags(ctx.content.redFlags.filter((f) => f.handout))
   // One panel row per sign, the tier's lead in the row of its first sign: rows never split and
   // the box's title repeats on each page it runs onto, while a long tier can still break between
   // signs (pdfmake silently drops an unbreakable block taller than a page, as in large print).

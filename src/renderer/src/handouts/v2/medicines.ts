@@ -11,7 +11,7 @@ import { heading } from './page-one'
 
 export function medicinesSection(meds: MedicineLines, ctx: Ctx): Pdf[] {
   const { t, colors, spec } = ctx
-  const item = (l: MedicineLine): Pdf =>
+  const name = (l: MedicineLine): Pdf =>
     ({
       text: [
         { text: printable(l.given), bold: true },
@@ -21,6 +21,11 @@ export function medicinesSection(meds: MedicineLines, ctx: Ctx): Pdf[] {
       ],
       margin: [0, 0, 0, 1],
     }) as Pdf
+  // A restricted medicine (quinine) carries its safety points for the patient under its name.
+  const item = (l: MedicineLine): Pdf =>
+    l.patientNote
+      ? ({ stack: [name(l), { text: printable(l.patientNote), margin: [0, 0, 0, 2] }] } as Pdf)
+      : name(l)
   const group = (lead: string, items: Pdf[], after: Pdf[] = []): Pdf[] => [
     {
       text: lead,

@@ -5,7 +5,7 @@
 import type { Content as Pdf } from 'pdfmake/interfaces'
 import type { Cause, SourceId } from '../../reference/schema'
 import { printable } from '../glyphs'
-import { textWidth } from '../measure'
+import { lineCount, textWidth } from '../measure'
 import { panel, rowPieces } from '../pagination'
 import { HandoutError } from '../spec'
 import { longDate } from '../text-utils'
@@ -22,7 +22,7 @@ export function heading(text: string, id: string, ctx: Ctx, sources: Iterable<So
     stack: [
       {
         text: [{ text: printable(text), style: 'h2' }, ...ctx.cite.mark(sources)],
-        margin: [0, t.gap * 1.7, 0, 1],
+        margin: [0, t.gap * 1.5, 0, 1],
       },
       {
         canvas: [{ type: 'line', x1: 0, y1: 0, x2: 28, y2: 0, lineWidth: 2, lineColor: colors.accent }],
@@ -130,6 +130,9 @@ export function causesSummary(ctx: Ctx): Pdf[] {
   ]
 }
 
+/** Lines of the longest paragraph kept whole on one page. */
+const SHORT_LINES = 3
+
 /** A topic section as one paragraph with its heading as a bold lead-in, or a lead and a list. */
 export function leadBlock(
   s: { heading?: string; text?: string; points?: string[]; sources: SourceId[] },
@@ -143,10 +146,13 @@ export function leadBlock(
     : []
   const out: Pdf[] = []
   if (s.text) {
-    out.push({
+    const para = {
       text: [...lead, printable(s.text.trim()), ...(s.points ? [] : ctx.cite.mark(s.sources))],
       margin: [0, 0, 0, t.gap * 0.55],
-    } as Pdf)
+    } as Pdf
+    // A short paragraph moves whole to the next page rather than leave one line on either side.
+    const lines = lineCount(`${s.heading ?? ''} ${s.text.trim()} [99]`, t.body, ctx.width)
+    out.push(lines <= SHORT_LINES ? ({ stack: [para], unbreakable: true } as Pdf) : para)
   } else if (lead.length) {
     out.push({ text: lead, margin: [0, 0, 0, t.gap * 0.3], headlineLevel: 3 } as Pdf)
   }
