@@ -2,10 +2,12 @@
  * The Content-Security-Policy for the renderer, served as a header by main (app://) and by the
  * browser fallback server alike. No remote origins, no eval. Inline style attributes are allowed
  * because Vue and reka-ui position popovers with them; scripts stay 'self' only.
+ * 'wasm-unsafe-eval' lets the page compile WebAssembly (hash-wasm's Argon2id, which stretches
+ * staff passphrases); it does not allow eval or new Function of JavaScript.
  */
 export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'default-src': "'self'",
-  'script-src': "'self'",
+  'script-src': "'self' 'wasm-unsafe-eval'",
   'style-src': "'self' 'unsafe-inline'",
   'img-src': "'self' data: blob:",
   'font-src': "'self' data:",

@@ -15,6 +15,8 @@ export const SAVE_PURPOSES = {
   // Both hold health information: readable by the user's own account only (0600).
   'handout-pdf': { label: 'PDF document', extensions: ['pdf'], mode: 0o600, viewable: true },
   backup: { label: 'Cramp Clinic backup', extensions: ['json'], mode: 0o600, viewable: false },
+  // Who opened and changed which patient's record: as private as the records.
+  'audit-csv': { label: 'Audit trail (CSV)', extensions: ['csv'], mode: 0o600, viewable: false },
 } as const satisfies Record<string, FileKind & { mode: number; viewable: boolean }>
 
 export const OPEN_PURPOSES = {

@@ -12,6 +12,7 @@ import { chromium, expect, test as base, type BrowserContext, type Page } from '
 import { startStaticServer, type StaticServer } from '../../scripts/serve'
 import { installBridge, type DialogStandIn } from './bridge'
 import { CHROMIUM_ARGS, findChromium } from './chromium'
+import { ensureSignedIn } from './signin'
 
 export { expect }
 
@@ -54,8 +55,13 @@ interface WorkerFixtures {
   executablePath: string
 }
 
-export async function waitForApp(page: Page): Promise<void> {
+/**
+ * Waits for the first screen, then signs in as the fixture's owner (setting the clinic up on a
+ * new profile) unless `signIn: false`: the tests of sign-in itself drive those screens.
+ */
+export async function waitForApp(page: Page, options: { signIn?: boolean } = {}): Promise<void> {
   await page.locator('html[data-ready="true"]').waitFor({ state: 'attached', timeout: 15_000 })
+  if (options.signIn !== false) await ensureSignedIn(page)
 }
 
 function isInsideApp(url: string, origin: string): boolean {

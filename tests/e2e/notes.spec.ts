@@ -171,6 +171,8 @@ test('backup: export through the save dialog, restore into a fresh profile, ever
   page,
   app,
 }) => {
+  // Two profiles each set up and signed in (an Argon2id derivation each) on a shared machine.
+  test.setTimeout(120_000)
   await newPatient(page, 'Gil Backup', { chart: 'BK-1', meds: 'atorvastatin' })
   await newVisit(page)
   await page.getByTestId('visit-note').fill(TRICKY)

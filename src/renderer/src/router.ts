@@ -16,6 +16,8 @@ import { routes as patients } from './features/patients/routes'
 import { routes as visits } from './features/visits/routes'
 import { routes as handouts } from './features/handouts/routes'
 import { routes as settings } from './features/settings/routes'
+import { routes as auth } from './features/auth/routes'
+import { screenGuard } from './features/auth/routeRules'
 
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: { name: 'reference' } },
@@ -25,6 +27,7 @@ const routes: RouteRecordRaw[] = [
   ...visits,
   ...handouts,
   ...settings,
+  ...auth,
   { path: '/:pathMatch(.*)*', redirect: { name: 'reference' } },
 ]
 
@@ -32,6 +35,9 @@ export const router = createRouter({
   history: createWebHashHistory(),
   routes,
 })
+
+// A screen the signed-in role may not use is never opened (features/auth/routeRules.ts).
+router.beforeEach((to) => screenGuard(to))
 
 router.afterEach((to) => {
   const title = typeof to.meta['title'] === 'string' ? to.meta['title'] : ''

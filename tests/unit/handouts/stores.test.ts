@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
-import { notesDb, notesRepo } from '../../../src/renderer/src/notes/instance'
+import { notesDb, notesRepo, setActor } from '../../../src/renderer/src/notes/instance'
 import { emptyPatientInput } from '../../../src/renderer/src/notes/model'
 import { useClinicStore } from '../../../src/renderer/src/stores/clinic'
 import { useHandoutTemplatesStore } from '../../../src/renderer/src/stores/handoutTemplates'
@@ -12,6 +12,8 @@ import { CLINIC, makeSpec } from './helpers'
 
 beforeEach(async () => {
   setActivePinia(createPinia())
+  // The app's repository acts for whoever is signed in: here the clinic's owner.
+  setActor({ id: 'test-owner', role: 'owner' })
   await Promise.all(notesDb.tables.map((t) => t.clear()))
 })
 

@@ -10,6 +10,9 @@ import type {
   Visit,
 } from './model'
 import { upgradeToVersion2 } from './upgrade'
+import { AUDIT_TABLES } from '../audit/store'
+import { AUTH_TABLES } from '../security/authStore'
+import { SIGNATURE_TABLES } from '../security/signatureStore'
 
 /** A patient as stored: the domain record plus keys derived from it for the indexes. */
 export interface PatientRow extends Patient {
@@ -74,6 +77,12 @@ export class NotesDB extends Dexie {
           drafts: 'id, recordId',
         })
         .upgrade(upgradeToVersion2)
+    }
+    if (upTo >= 3) {
+      // Staff sign-in, signatures and addenda, and the audit trail (issue 12). New tables only:
+      // existing records are untouched; visits without a signature are drafts or, if saved
+      // before sign-in existed (savedBy.authorId null), are shown as such.
+      db.version(3).stores({ ...AUTH_TABLES, ...SIGNATURE_TABLES, ...AUDIT_TABLES })
     }
   }
 }

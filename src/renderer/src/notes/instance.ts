@@ -1,6 +1,29 @@
 import { NotesDB } from './db'
+import { guardRepository, type Actor, type AfterCall } from './guard'
 import { NotesRepository } from './repository'
 
 /** The app's one database connection (the screens, stores and header search share it). */
 export const notesDb = new NotesDB()
-export const notesRepo = new NotesRepository(notesDb)
+
+let actor: Actor | null = null
+
+/** Sign-in sets who is acting; every repository call below checks their role (guard.ts). */
+export function setActor(next: Actor | null): void {
+  actor = next
+  // Every version saved from now on names its author (savedBy.authorId).
+  unguarded.author.authorId = next?.id ?? null
+}
+
+let afterCall: AfterCall | undefined
+
+/** The audit trail listens to the repository's successful calls (security/instance.ts). */
+export function setAfterCall(fn: AfterCall | undefined): void {
+  afterCall = fn
+}
+
+const unguarded = new NotesRepository(notesDb)
+export const notesRepo = guardRepository(
+  unguarded,
+  () => actor,
+  () => afterCall,
+)

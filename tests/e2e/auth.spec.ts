@@ -1,0 +1,195 @@
+/**
+ * Staff sign-in (issue 12) in the real app on a persistent profile: first-run setup, sign-in,
+ * locking and coming back to the same typing, and a reception account that cannot open a visit
+ * note by any route. Argon2id costs about a second per derivation, so each test keeps them few.
+ */
+import { expect, shoot, test, waitForApp } from './fixtures'
+import { newPatient, newVisit, saved, storedVisit, toPatients } from './notes-helpers'
+import { OWNER, authPhase, setUpClinic, signIn } from './signin'
+
+const RECEPTION = {
+  name: 'Rachel Evans',
+  first: 'lantern meadow copper fig',
+  own: 'quiet orchard pebble lamp',
+}
+
+test('first run sets the clinic up; a restart asks who is signing in, and shows nothing before', async ({
+  app,
+}) => {
+  const page = app.context.pages()[0] ?? (await app.context.newPage())
+  await page.goto(`${app.url}/#/patients`)
+  await waitForApp(page, { signIn: false })
+  expect(await authPhase(page)).toBe('needs-setup')
+  await expect(page.getByTestId('setup-form')).toBeVisible()
+  await expect(page.getByTestId('patients-screen')).toHaveCount(0)
+  await shoot(page, 'auth-setup')
+  // A weak passphrase is refused in plain words before anything is written.
+  await page.getByTestId('setup-passphrase').fill('riverside2024')
+  await expect(page.getByTestId('strength')).toContainText(/easy|weak/i)
+  const words = await setUpClinic(page)
+  expect(words).toHaveLength(12)
+  await expect(page.getByTestId('signed-in-as')).toContainText(OWNER.name)
+  await newPatient(page, 'Dora Private')
+
+  // The same profile in a new window, signed out: only the sign-in screen, no patient name.
+  const tab = await app.context.newPage()
+  await tab.goto(`${app.url}/#/patients`)
+  await waitForApp(tab, { signIn: false })
+  expect(await authPhase(tab)).toBe('signed-out')
+  await expect(tab.getByTestId('signin-people')).toContainText(OWNER.name)
+  expect(await tab.locator('body').innerText()).not.toContain('Dora Private')
+  await shoot(tab, 'auth-signin')
+  await tab.setViewportSize({ width: 1024, height: 700 })
+  await shoot(tab, 'auth-signin-1024')
+  // A wrong passphrase is refused; the right one opens the list where the URL pointed.
+  await tab
+    .getByTestId('signin-people')
+    .getByRole('button', { name: new RegExp(OWNER.name) })
+    .click()
+  await tab.getByTestId('signin-passphrase').fill('amber kettle violin')
+  await tab.getByTestId('signin-submit').click()
+  await expect(tab.getByTestId('signin-error')).toBeVisible({ timeout: 30_000 })
+  await signIn(tab)
+  await expect(tab.getByTestId('patients-screen')).toContainText('Dora Private')
+})
+
+test('Lock now hides the note; unlocking returns to the same typing, saved', async ({ page }) => {
+  await newPatient(page, 'Lena Locke')
+  const id = await newVisit(page)
+  await page.getByTestId('visit-note').fill('Typed just before the lock')
+  await page.keyboard.press('Control+Shift+L')
+  await expect(page.getByTestId('lock-screen')).toBeVisible()
+  await expect(page.getByTestId('visit-note')).toBeHidden()
+  expect(await page.locator('body').innerText()).not.toContain('Typed just before the lock')
+  expect(await page.locator('body').innerText()).not.toContain('Lena Locke')
+  await shoot(page, 'auth-locked')
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset['auth'])).toBe('locked')
+  // The typing was saved through the lock.
+  expect((await storedVisit(page, id)).note).toBe('Typed just before the lock')
+  await page.getByTestId('unlock-passphrase').fill(OWNER.passphrase)
+  await page.getByTestId('unlock-submit').click()
+  await expect(page.getByTestId('visit-note')).toHaveValue('Typed just before the lock', { timeout: 30_000 })
+  await expect(page).toHaveURL(new RegExp(`#/visits/${id}`))
+  await page.getByTestId('visit-note').press('End')
+  await page.keyboard.type(' and after it.')
+  await saved(page)
+  expect((await storedVisit(page, id)).note).toBe('Typed just before the lock and after it.')
+  const stored = (await storedVisit(page, id)) as unknown as { savedBy: { authorId: string | null } }
+  expect(stored.savedBy.authorId).toBeTruthy()
+})
+
+test('auto-lock after the set minutes without input hides the note; unlock keeps the typing', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
+  await page.getByTestId('auto-lock-minutes').fill('0')
+  await page.getByTestId('auto-lock-save').click()
+  await expect(page.getByRole('alert')).toContainText('1 or more')
+  await page.getByTestId('auto-lock-minutes').fill('1')
+  await page.getByTestId('auto-lock-save').click()
+  await expect(page.getByTestId('auto-lock-message')).toContainText('1 minute')
+  await newPatient(page, 'Ida Idle')
+  await newVisit(page)
+  await page.getByTestId('visit-note').fill('Left mid-sentence')
+  await expect(page.getByTestId('lock-screen')).toBeVisible({ timeout: 100_000 })
+  await expect(page.getByTestId('visit-note')).toBeHidden()
+  await page.getByTestId('unlock-passphrase').fill(OWNER.passphrase)
+  await page.getByTestId('unlock-submit').click()
+  await expect(page.getByTestId('visit-note')).toHaveValue('Left mid-sentence', { timeout: 30_000 })
+})
+
+test('reception sees names and contacts but cannot open a visit note by any route', async ({ page, app }) => {
+  test.setTimeout(180_000)
+  await newPatient(page, 'Vera Visit')
+  const id = await newVisit(page)
+  await page.getByTestId('visit-note').fill('Clinical words reception must not see')
+  await saved(page)
+  // The owner adds a reception account (Settings, Staff).
+  await app.goto('#/staff')
+  await page.getByTestId('add-staff').click()
+  await page.getByTestId('staff-name').fill(RECEPTION.name)
+  await page.getByTestId('staff-role-reception').check()
+  await page.getByTestId('staff-passphrase').fill(RECEPTION.first)
+  await page.getByTestId('staff-confirm').fill(RECEPTION.first)
+  await page.getByTestId('staff-save').click()
+  await expect(page.getByTestId('staff-management')).toContainText(RECEPTION.name, { timeout: 30_000 })
+  // Switch person: the window starts afresh on the sign-in screen.
+  await page.getByTestId('header-switch').click()
+  await page.waitForLoadState('load')
+  await page.locator('html[data-auth="signed-out"]').waitFor({ timeout: 30_000 })
+  await page
+    .getByTestId('signin-people')
+    .getByRole('button', { name: new RegExp(RECEPTION.name) })
+    .click()
+  await page.getByTestId('signin-passphrase').fill(RECEPTION.first)
+  await page.getByTestId('signin-submit').click()
+  // First sign-in with a passphrase the owner chose: choose one's own.
+  await expect(page.getByTestId('passphrase-change')).toBeVisible({ timeout: 30_000 })
+  await page.getByTestId('change-current').fill(RECEPTION.first)
+  await page.getByTestId('change-new').fill(RECEPTION.own)
+  await page.getByTestId('change-confirm').fill(RECEPTION.own)
+  await page.getByTestId('change-submit').click()
+  await expect(page.getByTestId('app-unlocked')).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('signed-in-as')).toContainText('Reception')
+  // The patient list and details: yes. The visit: no, by link, by URL typed in, by search.
+  await toPatients(page)
+  await page.getByText('Vera Visit').click()
+  await expect(page.getByTestId('patient-title')).toHaveText('Vera Visit')
+  expect(await page.locator('body').innerText()).not.toContain('Clinical words')
+  await page.goto(page.url().replace(/#.*$/, `#/visits/${id}`))
+  await expect(page.getByTestId('not-allowed-message')).toContainText('cannot open visit notes')
+  expect(await page.locator('body').innerText()).not.toContain('Clinical words')
+  await shoot(page, 'auth-reception-refused')
+})
+
+test('signing a visit makes it read-only; an addendum shows under the original; it cannot be trashed', async ({
+  page,
+}) => {
+  await newPatient(page, 'Sana Signed')
+  const id = await newVisit(page)
+  await page.getByTestId('visit-note').fill('Calf cramps at night, twice a week.')
+  await page.getByTestId('sign-visit').click()
+  await expect(page.getByTestId('signed-by')).toContainText(`Signed by ${OWNER.name}`)
+  await expect(page.getByTestId('visit-note')).toBeDisabled()
+  await expect(page.getByTestId('trash-visit')).toBeDisabled()
+  await expect(page.getByTestId('kept-why')).toContainText('cannot be moved to the trash')
+  expect((await storedVisit(page, id)).note).toBe('Calf cramps at night, twice a week.')
+  await page.getByTestId('add-addendum').click()
+  await page.getByTestId('addendum-reason').fill('result came back')
+  await page.getByTestId('addendum-text').fill('Ferritin low; started iron.')
+  await page.getByTestId('addendum-save').click()
+  await expect(page.getByTestId('addendum')).toContainText('Ferritin low; started iron.')
+  await expect(page.getByTestId('addendum')).toContainText('result came back')
+  await expect(page.getByTestId('visit-note')).toHaveValue('Calf cramps at night, twice a week.')
+  await shoot(page, 'auth-signed-visit')
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await shoot(page, 'auth-signed-visit-1024')
+  await page.setViewportSize({ width: 1280, height: 800 })
+
+  // The owner's audit screen lists each of these, and the chain verifies.
+  await page.keyboard.press('Control+Shift+L')
+  await page.getByTestId('unlock-passphrase').fill(OWNER.passphrase)
+  await page.getByTestId('unlock-submit').click()
+  await expect(page.getByTestId('app-unlocked')).toBeVisible({ timeout: 30_000 })
+  await page.goto(page.url().replace(/#.*$/, '#/audit'))
+  const kinds = page.getByTestId('audit-row')
+  for (const k of [
+    'clinic.setup',
+    'patient.created',
+    'visit.created',
+    'visit.signed',
+    'visit.addendum',
+    'session.lock',
+    'session.unlock',
+  ]) {
+    await expect(kinds.and(page.locator(`[data-kind="${k}"]`)).first(), k).toBeVisible()
+  }
+  await page.getByTestId('audit-verify').click()
+  await expect(page.getByTestId('audit-verify-result')).toContainText('The trail is whole')
+  await page.getByTestId('audit-kind').selectOption('visit.signed')
+  await expect(kinds).toHaveCount(1)
+  await shoot(page, 'auth-audit')
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await shoot(page, 'auth-audit-1024')
+})
