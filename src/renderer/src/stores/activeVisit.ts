@@ -28,6 +28,8 @@ export const useActiveVisitStore = defineStore('activeVisit', () => {
   const editing = shallowRef<VisitAutosave | null>(null)
   let scope: EffectScope | null = null
   const error = ref('')
+  /** The open visit is signed (its editor says so): nothing may be added to it any more. */
+  const signed = ref(false)
 
   // A result read for the visit opened before this one is not this visit's.
   const current = computed(() => {
@@ -65,6 +67,7 @@ export const useActiveVisitStore = defineStore('activeVisit', () => {
    */
   async function open(id: string): Promise<{ visit: Visit } | undefined> {
     release()
+    signed.value = false
     await recoverDrafts(notesRepo, {
       only: { kind: 'visit', id },
       openWindows: await openWindows().catch(() => null),
@@ -100,14 +103,23 @@ export const useActiveVisitStore = defineStore('activeVisit', () => {
     release()
     visitId.value = null
     patient.value = undefined
+    signed.value = false
   }
 
   function has(causeId: string): boolean {
     return causeIds.value.includes(causeId)
   }
 
+  function markSigned(id: string, now: boolean): void {
+    if (visitId.value === id) signed.value = now
+  }
+
   async function addCause(causeId: string): Promise<boolean> {
     if (!visitId.value) return false
+    if (signed.value) {
+      error.value = 'This visit is signed: causes can no longer be added. Add an addendum instead.'
+      return false
+    }
     try {
       const draft = editing.value?.draft
       if (draft) {
@@ -133,6 +145,8 @@ export const useActiveVisitStore = defineStore('activeVisit', () => {
     visitLabel,
     causeIds,
     error,
+    signed,
+    markSigned,
     open,
     release,
     close,

@@ -5,7 +5,7 @@ import { createPinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import CauseFinderPanel from '@renderer/features/finder/CauseFinderPanel.vue'
 
-function setup(findings: string[] = [], medicines = '') {
+function setup(findings: string[] = [], medicines = '', locked = false) {
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
@@ -14,7 +14,7 @@ function setup(findings: string[] = [], medicines = '') {
     ],
   })
   return mount(CauseFinderPanel, {
-    props: { findings, medicines },
+    props: { findings, medicines, locked },
     global: { plugins: [createPinia(), router] },
   })
 }
@@ -26,6 +26,23 @@ describe('CauseFinderPanel', () => {
     expect(w.emitted('update:findings')?.at(-1)).toEqual([['at-night', 'tight-shoes']])
     await w.get('input[data-finding="at-night"]').setValue(false)
     expect(w.emitted('update:findings')?.at(-1)).toEqual([['tight-shoes']])
+  })
+
+  it('locked (a signed visit): shows the findings ticked but changes nothing when one is clicked', async () => {
+    const w = setup(['at-night'], '', true)
+    const box = w.get<HTMLInputElement>('input[data-finding="tight-shoes"]')
+    expect(box.element.disabled).toBe(true)
+    expect(w.get<HTMLInputElement>('input[data-finding="at-night"]').element.checked).toBe(true)
+    // Even a change event that reaches the box (a script, an old browser) emits nothing.
+    box.element.checked = true
+    box.element.dispatchEvent(new Event('change'))
+    await w.vm.$nextTick()
+    expect(w.emitted('update:findings')).toBeUndefined()
+    expect(box.element.checked).toBe(false)
+    // The same panel unlocked emits at once: the test above can fail.
+    await w.setProps({ locked: false })
+    await w.get('input[data-finding="tight-shoes"]').setValue(true)
+    expect(w.emitted('update:findings')?.at(-1)).toEqual([['at-night', 'tight-shoes']])
   })
 
   it('ranks causes from the bound findings, with the reasons, and says it is decision support', () => {
