@@ -59,6 +59,7 @@ export const METHOD_ACTIONS: Record<Method, Rule> = {
   recoverCopy: (args) =>
     (args[0] as { kind?: RecordKind }).kind === 'visit' ? 'visit.edit' : 'patient.editContact',
   orphanVisits: 'visit.view',
+  unsignedDraftsOf: 'visit.sign',
   repair: 'visit.edit',
   addHandout: (_args, role) => (can(role, 'handout.create') ? 'handout.create' : 'handout.reissue'),
   handoutsOf: 'handout.viewHistory',

@@ -34,6 +34,7 @@ import { fromPatientRow, fromVisitRow, toPatientRow, toVisitRow } from './rows'
 import { searchNotes, type NoteSearchResult } from './search'
 import { noteIndexFor, visitsChanged } from './searchIndex'
 import { emptyTrash, listTrash, restoreFromTrash, trashPatient, trashVisit } from './trash'
+import { unsignedDrafts, type UnsignedDraft } from './unsignedDrafts'
 import { firstVersion, type Author } from './version'
 
 export type { PatientPage, SaveOptions, RecordOf, InputOf }
@@ -155,6 +156,11 @@ export class NotesRepository {
       .reverse()
       .toArray()
     return rows.map(fromVisitRow)
+  }
+
+  /** The author's visits started over a day ago and still unsigned (listed after sign-in). */
+  unsignedDraftsOf(authorId: string, now = new Date()): Promise<UnsignedDraft[]> {
+    return unsignedDrafts(this.db, authorId, now)
   }
 
   listPatients(offset = 0, limit = 50): Promise<PatientPage> {
