@@ -64,6 +64,17 @@ export class RepoAuditor {
         return { ...base, kind: 'trash.emptied', detail: { count: result } }
       case 'addHandout':
         return result === 'added' ? { ...base, kind: 'handout.issued', visitId: args[0] as string } : null
+      case 'reissueHandout': {
+        // Every reprint is logged, the very same file included: that is what "reissued" is for.
+        const e = result as { outcome: string; patientId: string; handoutId: string }
+        return {
+          ...base,
+          kind: 'handout.reissued',
+          patientId: e.patientId,
+          visitId: args[0] as string,
+          detail: { handoutId: e.handoutId, noted: e.outcome },
+        }
+      }
       case 'setSetting':
         return { ...base, kind: 'settings.changed', detail: { setting: args[0] } }
       default:

@@ -7,11 +7,13 @@ export class NotesError extends Error {
 }
 
 export class MissingRecordError extends NotesError {
-  constructor(what: 'patient' | 'visit' | 'trash entry') {
+  constructor(what: 'patient' | 'visit' | 'trash entry' | 'handout') {
     super(
       what === 'trash entry'
         ? 'That item is no longer in the trash.'
-        : `This ${what} no longer exists: it may have been moved to the trash in another window. Restore it from the trash, then choose Retry; your text stays here meanwhile.`,
+        : what === 'handout'
+          ? 'This handout is no longer listed on its visit, so it cannot be reprinted from here.'
+          : `This ${what} no longer exists: it may have been moved to the trash in another window. Restore it from the trash, then choose Retry; your text stays here meanwhile.`,
     )
     this.name = 'MissingRecordError'
   }

@@ -61,7 +61,10 @@ export const METHOD_ACTIONS: Record<Method, Rule> = {
   orphanVisits: 'visit.view',
   unsignedDraftsOf: 'visit.sign',
   repair: 'visit.edit',
-  addHandout: (_args, role) => (can(role, 'handout.create') ? 'handout.create' : 'handout.reissue'),
+  // A new handout needs handout.create; a reprint from the history has its own path below.
+  addHandout: 'handout.create',
+  givenHandout: 'handout.viewHistory',
+  reissueHandout: 'handout.reissue',
   handoutsOf: 'handout.viewHistory',
   recentHandouts: 'handout.viewHistory',
   trashPatient: 'patient.trash',

@@ -26,6 +26,43 @@ export async function addHandout(
   })
 }
 
+/**
+ * One handout as given, for a reprint: the stored handout and the patient's name, and nothing
+ * of the visit's note (reception may reprint a handout but never read a visit).
+ */
+export async function givenHandout(
+  ctx: RepoContext,
+  visitId: string,
+  handoutId: string,
+): Promise<{ handout: HandoutRow; patientName: string } | undefined> {
+  const { db } = ctx
+  return db.transaction('r', db.handouts, db.visits, db.patients, async () => {
+    const handout = await db.handouts.get(handoutId)
+    if (!handout || handout.visitId !== visitId) return undefined
+    // A visit in the trash takes its handouts with it; only whether it is here is read.
+    if (!(await db.visits.where('id').equals(visitId).count())) return undefined
+    const patient = await db.patients.get(handout.patientId)
+    return patient ? { handout, patientName: patient.name } : undefined
+  })
+}
+
+/**
+ * A handout printed or saved again from the history. Noted on the visit like any handout (the
+ * very same file is noted once; one rebuilt with today's content is a new one), and told apart
+ * from a first issue so the audit trail says "reprinted".
+ */
+export async function reissueHandout(
+  ctx: RepoContext,
+  visitId: string,
+  handoutId: string,
+  printed: Given,
+): Promise<{ outcome: 'added' | 'already'; patientId: string; handoutId: string }> {
+  const original = await givenHandout(ctx, visitId, handoutId)
+  if (!original) throw new MissingRecordError('handout')
+  const outcome = await addHandout(ctx, visitId, printed)
+  return { outcome, patientId: original.handout.patientId, handoutId }
+}
+
 /** Handouts given at a visit, oldest first. */
 export async function handoutsOf(ctx: RepoContext, visitId: string): Promise<HandoutRow[]> {
   const rows = await ctx.db.handouts.where('visitId').equals(visitId).toArray()

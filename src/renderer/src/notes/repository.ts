@@ -2,7 +2,7 @@ import Dexie from 'dexie'
 import { makeContext, parseOrThrow, type RepoContext } from './context'
 import type { NotesDB } from './db'
 import { ConflictError, MissingRecordError } from './errors'
-import { addHandout, handoutsOf, recentHandouts } from './handouts'
+import { addHandout, givenHandout, handoutsOf, recentHandouts, reissueHandout } from './handouts'
 import { historyOf, historyVersion } from './history'
 import { thisWindow } from './identity'
 import {
@@ -250,6 +250,23 @@ export class NotesRepository {
     handout: Omit<HandoutRow, 'visitId' | 'patientId'>,
   ): Promise<'added' | 'already'> {
     return addHandout(this.ctx, visitId, handout)
+  }
+
+  /** A handout as given, without the visit: what a reprint needs. */
+  givenHandout(
+    visitId: string,
+    handoutId: string,
+  ): Promise<{ handout: HandoutRow; patientName: string } | undefined> {
+    return givenHandout(this.ctx, visitId, handoutId)
+  }
+
+  /** A handout printed again from the history (audited as reprinted, not as given). */
+  reissueHandout(
+    visitId: string,
+    handoutId: string,
+    printed: Omit<HandoutRow, 'visitId' | 'patientId'>,
+  ): Promise<{ outcome: 'added' | 'already'; patientId: string; handoutId: string }> {
+    return reissueHandout(this.ctx, visitId, handoutId, printed)
   }
 
   handoutsOf(visitId: string): Promise<HandoutRow[]> {

@@ -31,16 +31,23 @@ export const useHandoutHistoryStore = defineStore('handoutHistory', () => {
     return recent.value
   }
 
+  /** A handout as given, for a reprint: read without opening the visit (reception may reprint). */
   async function find(visitId: string, handoutId: string): Promise<GivenHandout | undefined> {
-    const opened = await notesRepo.openVisit(visitId)
-    if (!opened) return undefined
-    const row = (await notesRepo.handoutsOf(visitId)).find((h) => h.id === handoutId)
-    return row && given(row, opened.patient.name)
+    const found = await notesRepo.givenHandout(visitId, handoutId)
+    return found && given(found.handout, found.patientName)
   }
 
-  /** Notes a handout on its visit; the same file given again at that visit is noted once. */
-  async function record(visitId: string, handout: StoredHandout): Promise<'added' | 'already'> {
+  /**
+   * Notes a handout on its visit; the same file given again at that visit is noted once.
+   * `reissueOf`: the handout it reprints from the history, so the trail says "reprinted".
+   */
+  async function record(
+    visitId: string,
+    handout: StoredHandout,
+    reissueOf?: string,
+  ): Promise<'added' | 'already'> {
     try {
+      if (reissueOf) return (await notesRepo.reissueHandout(visitId, reissueOf, handout)).outcome
       return await notesRepo.addHandout(visitId, handout)
     } catch (e) {
       if (e instanceof Error && e.name === 'MissingRecordError') {

@@ -14,7 +14,8 @@ export interface SavedFile {
   path: string | null
 }
 
-export function useHandoutOutput() {
+/** `reissueOf`: the handout being reprinted from the history, when this is the reissue screen. */
+export function useHandoutOutput(reissueOf?: string) {
   const history = useHandoutHistoryStore()
   const working = ref<'' | 'saving' | 'printing' | 'opening'>('')
   const saved = ref<SavedFile | null>(null)
@@ -32,7 +33,7 @@ export function useHandoutOutput() {
       content: contentSnapshot(spec, content),
       ...(fileName ? { fileName } : {}),
     }
-    const outcome = await history.record(spec.visitId, stored)
+    const outcome = await history.record(spec.visitId, stored, reissueOf)
     return outcome === 'added' ? ' and noted on the visit' : ' (the visit already lists this handout)'
   }
 
