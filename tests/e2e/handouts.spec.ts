@@ -181,6 +181,13 @@ test('from a visit: make, preview, save, reissue as exactly the same file', asyn
   expect(Buffer.from(readFileSync(copy)).equals(Buffer.from(saved))).toBe(true)
   await expectAccessible(page)
   await shoot(page, 'handout-reissue')
+  // The audit trail tells the reprint from the handout first given.
+  await app.goto('#/audit')
+  const rows = page.getByTestId('audit-row')
+  await page.getByTestId('audit-kind').selectOption('handout.reissued')
+  await expect(rows).toHaveCount(1)
+  await page.getByTestId('audit-kind').selectOption('handout.issued')
+  await expect(rows).toHaveCount(1)
 })
 
 test('done when: from an open visit, a two-page handout with the chosen doses and safety on page 1, in a minute', async ({
