@@ -212,3 +212,26 @@ test('signing a visit makes it read-only; an addendum shows under the original; 
   await page.setViewportSize({ width: 1024, height: 700 })
   await shoot(page, 'auth-audit-1024')
 })
+
+test('a visit left unsigned for over a day is listed for its author at the next sign-in', async ({
+  page,
+  app,
+}) => {
+  await newPatient(page, 'Ula Unsigned')
+  const id = await newVisit(page)
+  await page.getByTestId('visit-note').fill('Meant to finish this one.')
+  await saved(page)
+  // Two days on (the page's clock only), a new window asks who is signing in.
+  const tab = await app.context.newPage()
+  await tab.clock.install({ time: Date.now() + 2 * 24 * 60 * 60 * 1000 })
+  await tab.goto(`${app.url}/#/patients`)
+  await waitForApp(tab, { signIn: false })
+  await signIn(tab)
+  const notice = tab.getByTestId('unsigned-drafts')
+  await expect(notice).toContainText('A visit of yours is not signed yet', { timeout: 30_000 })
+  await expect(tab.getByTestId('unsigned-draft-link')).toContainText('Ula Unsigned')
+  await shoot(tab, 'auth-unsigned-drafts')
+  await tab.getByTestId('unsigned-draft-link').click()
+  await expect(tab).toHaveURL(new RegExp(`#/visits/${id}`))
+  await expect(notice).toHaveCount(0)
+})
