@@ -17,6 +17,8 @@ describe('dates in the clinic order', () => {
     const local = new Date(2026, 10, 21, 10, 42).toISOString()
     expect(formatDateTime(local, 'day-month')).toBe('21 Nov 2026, 10:42')
     expect(formatDateTime(local, 'month-day')).toBe('Nov 21, 2026, 10:42')
+    // The audit trail shows seconds, in the same order.
+    expect(formatDateTime(local, 'month-day', true)).toBe('Nov 21, 2026, 10:42:00')
     expect(formatDate('', 'day-month')).toBe('')
     expect(formatDate('not a date', 'day-month')).toBe('not a date')
   })

@@ -110,6 +110,16 @@ describe('the guarded notes repository', () => {
     expect(await repo.getSetting('autoLockMinutes')).toBe(3)
   })
 
+  it('lets anyone signed in record a fact about this machine, never a clinic setting', async () => {
+    await expect(repo.setSetting('storage.persistRequested', { granted: true })).rejects.toBeInstanceOf(
+      LockedError,
+    )
+    actor = reception
+    await repo.setSetting('storage.persistRequested', { granted: true })
+    expect(await repo.getSetting('storage.persistRequested')).toEqual({ granted: true })
+    await expect(repo.setSetting('clinic', {})).rejects.toBeInstanceOf(PermissionError)
+  })
+
   it('closes a method nobody has given a rule', async () => {
     const withExtra = Object.assign(Object.create(raw) as NotesRepository, {
       brandNew: () => 'opened',

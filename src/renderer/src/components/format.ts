@@ -8,8 +8,8 @@ export function formatDate(isoDate: string | null | undefined): string {
 }
 
 /** "21 Nov 2026, 10:42" (or "Nov 21, 2026, 10:42") in local time. */
-export function formatDateTime(iso: string | null | undefined): string {
-  return dates.formatDateTime(iso, dateOrder.value)
+export function formatDateTime(iso: string | null | undefined, seconds = false): string {
+  return dates.formatDateTime(iso, dateOrder.value, seconds)
 }
 
 export function formatTime(d: Date): string {

@@ -30,10 +30,10 @@ export function formatLongDate(iso: string | null | undefined, order: DateOrder)
   return d ? format(d, LONG[order]) : (iso ?? '')
 }
 
-/** "21 Nov 2026, 10:42" or "Nov 21, 2026, 10:42", in local time. */
-export function formatDateTime(iso: string | null | undefined, order: DateOrder): string {
+/** "21 Nov 2026, 10:42" or "Nov 21, 2026, 10:42" (seconds too, for the audit trail), local time. */
+export function formatDateTime(iso: string | null | undefined, order: DateOrder, seconds = false): string {
   const d = when(iso)
-  return d ? format(d, `${SHORT[order]}, HH:mm`) : (iso ?? '')
+  return d ? format(d, `${SHORT[order]}, HH:mm${seconds ? ':ss' : ''}`) : (iso ?? '')
 }
 
 /** What a date field shows and asks for: "dd/mm/yyyy" or "mm/dd/yyyy" (and " hh:mm"). */

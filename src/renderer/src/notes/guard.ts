@@ -3,6 +3,7 @@ import { assertCan, can, type Action, type Role } from '../security/policy'
 import { assertEditable, assertTrashable, type Signature } from '../security/signatures'
 import type { Patient, PatientInput, RecordKind } from './model'
 import type { NotesRepository } from './repository'
+import { LOCAL_SETTING_KEYS } from './backup/format'
 
 /** Who is asking: the signed-in staff member, or null while nobody is. */
 export interface Actor {
@@ -73,7 +74,9 @@ export const METHOD_ACTIONS: Record<Method, Rule> = {
   restoreFromTrash: 'trash.restore',
   emptyTrash: 'trash.empty',
   getSetting: null,
-  setSetting: 'settings.change',
+  // Facts about this machine (when the storage was asked to be kept, the last backup) are not
+  // clinic settings: whoever is signed in records them; 'reference.view' is every role's.
+  setSetting: (args) => (LOCAL_SETTING_KEYS.has(args[0] as string) ? 'reference.view' : 'settings.change'),
 }
 
 /** A patient as someone who may not see clinical details gets it: medicines and alerts left out. */

@@ -6,10 +6,18 @@ import { NotesRepository } from './repository'
 export const notesDb = new NotesDB()
 
 let actor: Actor | null = null
+let signedIn: () => void = () => undefined
+const firstSignIn = new Promise<void>((resolve) => (signedIn = resolve))
+
+/** Resolves once someone has signed in: start-up work that reads records waits for it. */
+export function whenSignedIn(): Promise<void> {
+  return firstSignIn
+}
 
 /** Sign-in sets who is acting; every repository call below checks their role (guard.ts). */
 export function setActor(next: Actor | null): void {
   actor = next
+  if (next) signedIn()
   // Every version saved from now on names its author (savedBy.authorId).
   unguarded.author.authorId = next?.id ?? null
 }

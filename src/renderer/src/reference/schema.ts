@@ -9,10 +9,14 @@ import { z } from 'zod'
 import { nonEmpty, ReviewSchema, slug, SourceIdSchema, type SourceId } from './schema-base'
 import { MetaSchema, type Meta } from './schema-meta'
 import { SafetyMarkSchema, SafetySchema, type Safety } from './schema-safety'
+import { FinderSchema, RedFlagSchema, type Finder, type RedFlag } from './schema-finder'
+import { DrugSchema, type Drug } from './schema-drugs'
 
 export * from './schema-base'
 export * from './schema-meta'
 export * from './schema-safety'
+export * from './schema-finder'
+export * from './schema-drugs'
 
 const SectionFields = {
   text: nonEmpty.optional(),
@@ -216,124 +220,6 @@ export const REQUIRED_TOPIC_IDS = [
   'when-to-seek-help',
   'feet-at-risk',
 ] as const
-
-/**
- * How soon to act on a red flag: now = the same day (emergency services if the usual team
- * cannot be reached); soon = within days; routine = a GP appointment. A flag whose sources give
- * no urgency has none, and the app says "see a doctor" without a tier.
- */
-export const UrgencySchema = z.enum(['now', 'soon', 'routine'])
-export type Urgency = z.infer<typeof UrgencySchema>
-
-export const RedFlagSchema = z
-  .object({
-    id: slug,
-    /** Clinician wording. */
-    text: nonEmpty,
-    /** Patient wording for the handout. */
-    patientText: nonEmpty,
-    /** What to do about it: referral advice shown in the red-flag banner. */
-    action: nonEmpty,
-    sources: z.array(SourceIdSchema).min(1),
-    urgency: UrgencySchema.optional(),
-    /** The sources that give this urgency (required with an urgency). */
-    urgencySources: z.array(SourceIdSchema).default([]),
-    /**
-     * False for a flag that is the clinician's to judge (sudden loss of blood flow) or that the
-     * foot-care advice of a foot at risk already covers: it stays out of the handout's help box.
-     */
-    handout: z.boolean().default(true),
-  })
-  .strict()
-  .refine((r) => r.urgency === undefined || r.urgencySources.length > 0, {
-    message: 'an urgency needs the sources that give it (urgencySources)',
-    path: ['urgencySources'],
-  })
-export type RedFlag = z.output<typeof RedFlagSchema>
-
-export const FindingSchema = z
-  .object({
-    id: slug,
-    label: nonEmpty,
-    /** Extra words that help a clinician recognise the finding. */
-    hint: nonEmpty.optional(),
-    /** Ticking it raises the red-flag banner with these red flags. */
-    redFlags: z.array(slug).optional(),
-  })
-  .strict()
-export type Finding = z.infer<typeof FindingSchema>
-
-/** Findings that raise red flags only together (diabetes with a foot sore, say). */
-export const CombinationSchema = z
-  .object({
-    all: z.array(slug).min(2),
-    redFlags: z.array(slug).min(1),
-  })
-  .strict()
-export type Combination = z.infer<typeof CombinationSchema>
-
-export const FinderSchema = z
-  .object({
-    groups: z
-      .array(z.object({ id: slug, label: nonEmpty, findings: z.array(FindingSchema).min(1) }).strict())
-      .min(1),
-    combinations: z.array(CombinationSchema).default([]),
-    /** Weight added to a cause (by id) for each medicine matched by the medication check. */
-    medicineCause: slug,
-  })
-  .strict()
-export type Finder = z.infer<typeof FinderSchema>
-
-/**
- * The drug-name table. Entries with `named: true` are drugs or classes the sources name;
- * the rest are lookup only (brand names, other members of a named class): they map a name the
- * clinician types onto what the sources say, and add no clinical claim of their own.
- */
-export const DrugSchema = z
-  .object({
-    id: slug,
-    /** Generic name, or class name for a class entry. */
-    name: nonEmpty,
-    kind: z.enum(['drug', 'class']),
-    /** Class ids this drug belongs to. */
-    classes: z.array(slug).default([]),
-    brands: z.array(nonEmpty).default([]),
-    aliases: z.array(nonEmpty).default([]),
-    /**
-     * Lay names that may also mean medicines outside this class ("cholesterol tablets"): a
-     * match on one is shown as a name lookup, never as a medicine the sources name.
-     */
-    lookupAliases: z.array(nonEmpty).default([]),
-    named: z.boolean(),
-    /** What the sources say (for named entries), in our words. Lookup entries inherit from their class. */
-    note: nonEmpty.optional(),
-    sources: z.array(SourceIdSchema).default([]),
-    /** Cause ids this medicine links to (always includes the medicines cause). */
-    causes: z.array(slug).default([]),
-    /** True for a medicine the sources mention as a possible help rather than a cause. */
-    mayHelp: z.boolean().default(false),
-    /** A treatment for cramps with restrictions (quinine): shown to clinicians only. */
-    treatment: z.boolean().default(false),
-    /**
-     * What a patient who takes it must know, in plain words (grade 7 or below), printed under it
-     * on the handout; it rests on the entry's `sources`. The clinician `note` never is.
-     */
-    patientNote: nonEmpty.optional(),
-    /**
-     * False where what the sources say of the class does not fit this member (a potassium-sparing
-     * diuretic does not drain potassium): its class's cause links are then not applied to it.
-     */
-    classCauses: z.boolean().default(true),
-    /** Class cause links that do not fit this member (a thiazide and low calcium). */
-    notClassCauses: z.array(slug).default([]),
-    /** False where the class's note does not fit this member: only its own note is shown. */
-    classNote: z.boolean().default(true),
-  })
-  .strict()
-  .refine((d) => !d.named || (d.note !== undefined && d.sources.length > 0), {
-    message: 'a named drug needs a note and its sources',
-  })
-export type Drug = z.infer<typeof DrugSchema>
 
 /** Everything, after loading and cross-checking. */
 export interface Content {

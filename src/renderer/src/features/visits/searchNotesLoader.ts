@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime } from '@renderer/components/format'
-import { notesRepo } from '@renderer/notes/instance'
+import { notesRepo, whenSignedIn } from '@renderer/notes/instance'
 import type { SearchHit } from '@renderer/search/types'
 import { requestPersistence } from './persistence'
 import { recoverDrafts } from './recoverDrafts'
@@ -45,6 +45,9 @@ export async function noteHits(q: string): Promise<SearchHit[]> {
  */
 export async function warmUp(): Promise<void> {
   await ensureWindowLock(notesRepo.author.window)
+  // The repository refuses everyone before sign-in: recovering crash copies then would fail and
+  // leave them for the next start, so the rest waits for the first person to sign in.
+  await whenSignedIn()
   const open = await openWindows().catch(() => null)
   await recoverDrafts(notesRepo, { openWindows: open }).catch(() => undefined)
   await requestPersistence().catch(() => undefined)
