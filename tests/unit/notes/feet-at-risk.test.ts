@@ -26,7 +26,7 @@ describe('feet at risk on the patient record', () => {
     const { feetAtRisk: _dropped, ...old } = p
     expect(patientSchema.parse(old).feetAtRisk).toBe(false)
     const row = { ...old, nameWords: ['old', 'record'], chartKey: '', listOrder: p.createdAt }
-    expect(fromPatientRow(row as Parameters<typeof fromPatientRow>[0]).feetAtRisk).toBe(false)
+    expect(fromPatientRow(row as unknown as Parameters<typeof fromPatientRow>[0]).feetAtRisk).toBe(false)
   })
 
   it('restores a backup made before the field existed, every patient not marked', async () => {

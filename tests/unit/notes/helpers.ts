@@ -2,6 +2,17 @@ import 'fake-indexeddb/auto'
 import { NotesDB } from '../../../src/renderer/src/notes/db'
 import { NotesRepository } from '../../../src/renderer/src/notes/repository'
 import type { Author } from '../../../src/renderer/src/notes/version'
+import { createDataKey, deriveKeyRing, type KeyRing } from '../../../src/renderer/src/security/keyring'
+
+/** One clinic key for the test run: every test database is encrypted at rest, as in the app. */
+export const testRing: KeyRing = await deriveKeyRing(await createDataKey())
+
+/** A notes database sealed with the test key (or with `ring`; null: unencrypted). */
+export function sealedDb(name: string, ring: KeyRing | null = testRing): NotesDB {
+  const db = new NotesDB(name)
+  db.keySource = ring ? () => ring : null
+  return db
+}
 
 let n = 0
 
@@ -18,7 +29,7 @@ export interface TestRepo {
 export function freshRepo(start = Date.parse('2026-11-21T09:00:00.000Z'), prefix?: string): TestRepo {
   // Each database (each "computer") makes ids of its own, as random ids would be in the app.
   const idPrefix = prefix ?? `db${n + 1}-`
-  const db = new NotesDB(`test-notes-${process.pid}-${++n}-${Math.random()}`)
+  const db = sealedDb(`test-notes-${process.pid}-${++n}-${Math.random()}`)
   let t = start
   let id = 0
   const nextId = (): string => `${idPrefix}${String(++id).padStart(6, '0')}`

@@ -97,6 +97,7 @@ describe('note search', () => {
     expect((await searchNotes(db, 'first')).total).toBe(1)
     // A second connection to the same database, as another tab or window would have.
     const other = new NotesDB(db.name)
+    other.keySource = db.keySource
     const otherRepo = new NotesRepository(other)
     const v = await otherRepo.createVisit(p.id, { note: 'second window wrote this' })
     await expect.poll(async () => (await searchNotes(db, 'second')).total).toBe(1)

@@ -10,16 +10,20 @@ import type {
   Visit,
 } from './model'
 import { upgradeToVersion2 } from './upgrade'
+import type { KeySource } from './rowSealing'
+import { sealMiddleware } from './sealMiddleware'
+import { ENCRYPTION_STATE_KEY } from './encryptInPlace'
 import { AUDIT_TABLES } from '../audit/store'
 import { AUTH_TABLES } from '../security/authStore'
 import { SIGNATURE_TABLES } from '../security/signatureStore'
 
-/** A patient as stored: the domain record plus keys derived from it for the indexes. */
+/**
+ * A patient as read and written through the table: the domain record plus its list order. What
+ * IndexedDB holds is the sealed form (rowSealing.ts): the index tokens nameTokens, chartTokens
+ * and dobToken, clear ids and times, and one ciphertext; rows from before schema version 4 keep
+ * clear nameWords and chartKey until encryptInPlace.ts rewrites them.
+ */
 export interface PatientRow extends Patient {
-  /** Folded words of the name, for "starts with" search on any part of it. */
-  nameWords: string[]
-  /** Folded chart number, for case-insensitive prefix search. */
-  chartKey: string
   /** Newest visit, or creation time for a patient without visits: the list's sort key. */
   listOrder: string
 }
@@ -51,9 +55,16 @@ export class NotesDB extends Dexie {
   history!: EntityTable<HistoryEntry, 'id'>
   drafts!: EntityTable<DraftRow, 'id'>
 
+  /**
+   * Where the row codec gets the keys (security/instance.ts sets the app's key session). Null:
+   * rows are stored unencrypted (the benchmark's baseline; tools that never sign in).
+   */
+  keySource: KeySource = null
+
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options)
     NotesDB.declareVersions(this)
+    this.use(sealMiddleware(() => this.keySource))
   }
 
   /** Every schema version ever released, oldest first. Shared with the upgrade tests. */
@@ -83,6 +94,26 @@ export class NotesDB extends Dexie {
       // existing records are untouched; visits without a signature are drafts or, if saved
       // before sign-in existed (savedBy.authorId null), are shown as such.
       db.version(3).stores({ ...AUTH_TABLES, ...SIGNATURE_TABLES, ...AUDIT_TABLES })
+    }
+    if (upTo >= 4) {
+      // Encryption at rest (issue 13). Patients are looked up by keyed tokens instead of their
+      // name, chart number and birth date. The clear indexes stay in this version only so that
+      // rows not yet encrypted (encryptInPlace.ts works through them after sign-in) can still be
+      // found; a sealed row has none of their fields, so they empty as the rows are rewritten.
+      // Visits get an index by author, so unsigned drafts are found without reading every note.
+      db.version(4)
+        .stores({
+          patients:
+            'id, listOrder, *nameTokens, *chartTokens, dobToken, *nameWords, chartKey, dateOfBirth, updatedAt',
+          visits: 'id, patientId, [patientId+dateTime], dateTime, updatedAt, [savedBy.authorId+createdAt]',
+        })
+        .upgrade((tx) =>
+          tx.table('settings').put({
+            key: ENCRYPTION_STATE_KEY,
+            value: { state: 'pending' },
+            updatedAt: new Date().toISOString(),
+          }),
+        )
     }
   }
 }

@@ -2,7 +2,8 @@ import type { NotesDB, PatientRow } from './db'
 import { parseTypedDate } from './dates'
 import type { Patient } from './model'
 import { fromPatientRow } from './rows'
-import { fold } from './text'
+import { birthDateLookup, chartLookup, nameLookup } from './rowSealing'
+import { fold, words } from './text'
 
 export interface PatientPage {
   patients: Patient[]
@@ -11,41 +12,63 @@ export interface PatientPage {
 
 /** A page of the patient list, newest visit first (patients without visits by creation). */
 export async function listPatients(db: NotesDB, offset = 0, limit = 50): Promise<PatientPage> {
-  const [rows, total] = await Promise.all([
-    db.patients.orderBy('listOrder').reverse().offset(offset).limit(limit).toArray(),
+  // Keys first, then the rows: an offset walks a cursor, and rows of a sealed table are opened
+  // only through get/bulkGet/toArray (sealMiddleware.ts).
+  const [ids, total] = await Promise.all([
+    db.patients.orderBy('listOrder').reverse().offset(offset).limit(limit).primaryKeys(),
     db.patients.count(),
   ])
+  const rows = (await db.patients.bulkGet(ids)).filter((r): r is PatientRow => r !== undefined)
   return { patients: rows.map(fromPatientRow), total }
+}
+
+/** The open key ring, or null for an unencrypted database (throws LockedError while locked). */
+function ringOf(db: NotesDB) {
+  return db.keySource ? db.keySource() : null
 }
 
 /**
  * Patients matching a name (any word of it, by prefix), a chart number (prefix) or a date of
- * birth (YYYY-MM-DD, or DD/MM/YYYY typed the usual way), sorted by last visit.
+ * birth (YYYY-MM-DD, or DD/MM/YYYY typed the usual way), sorted by last visit. Lookups go by the
+ * keyed index tokens (rowSealing.ts); a term longer than what is indexed, and every further word
+ * typed, is checked against the opened rows. Rows not yet encrypted (encryptInPlace.ts) are
+ * found through the clear indexes they still have.
  */
 export async function findPatients(db: NotesDB, query: string, limit = 50): Promise<Patient[]> {
   const q = query.trim()
   if (!q) return (await listPatients(db, 0, limit)).patients
+  const ring = ringOf(db)
   const found = new Map<string, PatientRow>()
+  const add = (rows: PatientRow[]): void => rows.forEach((r) => found.set(r.id, r))
   const dob = parseTypedDate(q)
   if (dob) {
-    for (const row of await db.patients.where('dateOfBirth').equals(dob).toArray()) found.set(row.id, row)
+    add(
+      await db.patients
+        .where('dobToken')
+        .equals(await birthDateLookup(ring, dob))
+        .toArray(),
+    )
+    add(await db.patients.where('dateOfBirth').equals(dob).toArray())
   }
-  for (const row of await db.patients.where('chartKey').startsWith(fold(q)).limit(limit).toArray()) {
-    found.set(row.id, row)
+  const chart = await chartLookup(ring, q)
+  if (chart) {
+    const rows = await db.patients.where('chartTokens').equals(chart.token).limit(500).toArray()
+    add(rows.filter((r) => !chart.recheck || fold(r.chartNumber.trim()).startsWith(chart.term)))
+    add(await db.patients.where('chartKey').startsWith(fold(q)).limit(limit).toArray())
   }
-  const terms = fold(q)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
+  const terms = await nameLookup(ring, q)
   if (terms.length) {
-    const [first, ...rest] = [...terms].sort((a, b) => b.length - a.length)
-    const rows = await db.patients
-      .where('nameWords')
-      .startsWith(first!)
-      .distinct()
-      .filter((row) => rest.every((t) => row.nameWords.some((w) => w.startsWith(t))))
-      .limit(500)
-      .toArray()
-    for (const row of rows) found.set(row.id, row)
+    const [first] = [...terms].sort((a, b) => b.term.length - a.term.length)
+    const candidates = [
+      ...(await db.patients.where('nameTokens').equals(first!.token).limit(500).toArray()),
+      ...(await db.patients.where('nameWords').startsWith(first!.term).limit(500).toArray()),
+    ]
+    add(
+      candidates.filter((row) => {
+        const nameWords = words(row.name)
+        return terms.every((t) => nameWords.some((w) => w.startsWith(t.term)))
+      }),
+    )
   }
   return [...found.values()]
     .sort((a, b) => (a.listOrder < b.listOrder ? 1 : a.listOrder > b.listOrder ? -1 : 0))

@@ -12,7 +12,10 @@ export async function orphanVisits(db: NotesDB): Promise<{ visitId: string; pati
   const patients = await db.patients.bulkGet(patientIds)
   const missing = patientIds.filter((_, i) => !patients[i])
   if (!missing.length) return []
-  const rows = await db.visits.where('patientId').anyOf(missing).toArray()
+  // One equality query per patient: anyOf() walks a cursor, which cannot open sealed rows.
+  const rows = (
+    await Promise.all(missing.map((id) => db.visits.where('patientId').equals(id).toArray()))
+  ).flat()
   return rows.map((v) => ({ visitId: v.id, patientId: v.patientId }))
 }
 
@@ -37,12 +40,9 @@ export async function repairOrphans(ctx: RepoContext): Promise<RepairReport> {
     const byPatient = new Map<string, string[]>()
     for (const o of orphans) byPatient.set(o.patientId, [...(byPatient.get(o.patientId) ?? []), o.visitId])
     const trashed = new Map<string, TrashEntry & { kind: 'patient' }>()
-    await db.trash
-      .where('kind')
-      .equals('patient')
-      .each((e) => {
-        if (e.kind === 'patient' && byPatient.has(e.patient.id)) trashed.set(e.patient.id, e)
-      })
+    for (const e of await db.trash.where('kind').equals('patient').toArray()) {
+      if (e.kind === 'patient' && byPatient.has(e.patient.id)) trashed.set(e.patient.id, e)
+    }
     for (const [patientId, visitIds] of byPatient) {
       const rows = (await db.visits.bulkGet(visitIds)).filter((r) => r !== undefined)
       const entry = trashed.get(patientId)

@@ -1,24 +1,25 @@
-import { fold, indexTokens, words } from './text'
+import { indexTokens } from './text'
 import type { PatientRow, VisitRow } from './db'
 import type { Patient, Visit } from './model'
 
-/** Adds the index keys a patient is stored with. */
+/**
+ * A record as the tables take it. The index keys and the encryption of what the record holds are
+ * added below this, at the storage boundary (rowSealing.ts, sealMiddleware.ts).
+ */
 export function toPatientRow(patient: Patient): PatientRow {
-  return {
-    ...patient,
-    nameWords: [...new Set(words(patient.name))],
-    chartKey: fold(patient.chartNumber.trim()),
-    listOrder: patient.lastVisitAt ?? patient.createdAt,
-  }
+  return { ...patient, listOrder: patient.lastVisitAt ?? patient.createdAt }
 }
 
 export function fromPatientRow(row: PatientRow): Patient {
-  const { nameWords: _n, chartKey: _c, listOrder: _l, ...patient } = row
+  const { listOrder: _l, ...patient } = row
   // Rows written before the feet-at-risk mark existed have none: not marked.
   return { ...patient, feetAtRisk: patient.feetAtRisk ?? false }
 }
 
-/** Adds the full-text words a visit is stored with. */
+/**
+ * Adds the full-text words a visit is stored with (sealed with the rest of the visit), so the
+ * in-memory search index (searchIndex.ts) is built without folding every note again.
+ */
 export function toVisitRow(visit: Visit): VisitRow {
   return { ...visit, words: indexTokens(visit.reason, visit.note, visit.plan) }
 }

@@ -112,11 +112,10 @@ export async function restoreFromTrash(ctx: RepoContext, entryId: string): Promi
     } else {
       const patient = await db.patients.get(entry.visit.patientId)
       if (!patient) {
-        const patientTrashed = await db.trash
-          .where('kind')
-          .equals('patient')
-          .filter((e) => e.kind === 'patient' && e.patient.id === entry.visit.patientId)
-          .count()
+        // Read whole, then filtered: trash rows are sealed, and a cursor cannot open them.
+        const patientTrashed = (await db.trash.where('kind').equals('patient').toArray()).filter(
+          (e) => e.kind === 'patient' && e.patient.id === entry.visit.patientId,
+        ).length
         throw new ValidationError(
           patientTrashed
             ? `This visit belongs to ${entry.patientName || 'a patient'} who is in the trash too. Restore the patient first.`

@@ -1,3 +1,4 @@
+import Dexie from 'dexie'
 import type { NotesDB } from './db'
 import type { Visit } from './model'
 import { fromVisitRow } from './rows'
@@ -12,8 +13,8 @@ export interface UnsignedDraft {
 
 /**
  * Visits last saved by `authorId`, started more than a day before `now`, and not signed: notes
- * their author meant to finish. Visits have no index on the author (issue 12 left the schema at
- * version 3), so this reads the visits table once; it runs after sign-in, off the first screen.
+ * their author meant to finish. Found through the visits' index by author and creation time
+ * (schema version 4); it runs after sign-in, off the first screen.
  */
 export async function unsignedDrafts(
   db: NotesDB,
@@ -22,9 +23,13 @@ export async function unsignedDrafts(
   olderThanMs = UNSIGNED_AFTER_MS,
 ): Promise<UnsignedDraft[]> {
   const cutoff = now.getTime() - olderThanMs
-  const rows = await db.visits
-    .filter((v) => v.savedBy.authorId === authorId && Date.parse(v.createdAt) <= cutoff)
-    .toArray()
+  // Index by author (schema version 4): only this person's visits are read and opened.
+  const rows = (
+    await db.visits
+      .where('[savedBy.authorId+createdAt]')
+      .between([authorId, Dexie.minKey], [authorId, Dexie.maxKey])
+      .toArray()
+  ).filter((v) => Date.parse(v.createdAt) <= cutoff)
   if (!rows.length) return []
   const signed = await db.table<unknown, string>('signatures').bulkGet(rows.map((r) => r.id))
   const open = rows.filter((_, i) => !signed[i])

@@ -1,6 +1,7 @@
 import { AuditLog } from '../audit/log'
 import { DexieAuditStore } from '../audit/store'
 import { notesDb, notesRepo, setActor, setAfterCall } from '../notes/instance'
+import { noteIndexFor } from '../notes/searchIndex'
 import { RepoAuditor } from '../audit/repoEvents'
 import { ClinicAuth } from './auth'
 import { DexieAuthStore } from './authStore'
@@ -12,6 +13,12 @@ import { VisitSigning } from './signing'
  * tables. Every window has its own session: signing in one window does not open another.
  */
 export const keySession = new KeySession()
+
+// Every sealed row is encrypted and opened with this session's keys (notes/sealMiddleware.ts);
+// while locked, reads and writes of records fail with LockedError.
+notesDb.keySource = () => keySession.ring
+// Locking forgets what was opened: the note search index holds the words of every note.
+keySession.onClose(() => noteIndexFor(notesDb).reset())
 
 export const auditLog = new AuditLog({
   store: new DexieAuditStore(

@@ -65,10 +65,11 @@ export async function mergeBackup(ctx: RepoContext, backup: ParsedBackup): Promi
 
   // Where each record sits in the trash here (a record can be in more than one entry).
   const trashHolding = new Map<string, TrashEntry[]>()
-  await db.trash.each((e) => {
+  // Read whole: trash rows are sealed, and a cursor (each) cannot open them.
+  for (const e of await db.trash.toArray()) {
     const ids = e.kind === 'patient' ? [e.patient.id, ...e.visits.map((v) => v.id)] : [e.visit.id]
     for (const id of ids) trashHolding.set(id, [...(trashHolding.get(id) ?? []), e])
-  })
+  }
   const changedEntries = new Map<string, TrashEntry>()
 
   // 1. Saved versions: added where missing (ids are record + rev, so none is doubled).

@@ -61,12 +61,12 @@ export async function replaceLosses(db: NotesDB, backup: ParsedBackup): Promise<
     return !copy || !['same', 'older'].includes(compareVersions(here, copy))
   }
   await db.transaction('r', db.patients, db.visits, async () => {
-    await db.patients.each((row) => {
+    for (const row of await db.patients.toArray()) {
       if (lost(row, patients)) loss.patients++
-    })
-    await db.visits.each((row) => {
+    }
+    for (const row of await db.visits.toArray()) {
       if (lost(row, visits)) loss.visits++
-    })
+    }
   })
   return loss
 }
