@@ -4,7 +4,7 @@
  * note by any route. Argon2id costs about a second per derivation, so each test keeps them few.
  */
 import { expect, shoot, test, waitForApp } from './fixtures'
-import { newPatient, newVisit, saved, storedVisit, toPatients } from './notes-helpers'
+import { newPatient, newVisit, rawDb, saved, storedVisit, toPatients } from './notes-helpers'
 import { OWNER, authPhase, setUpClinic, signIn } from './signin'
 
 const RECEPTION = {
@@ -56,6 +56,10 @@ test('first run sets the clinic up; a restart asks who is signing in, and shows 
 test('Lock now hides the note; unlocking returns to the same typing, saved', async ({ page }) => {
   await newPatient(page, 'Lena Locke')
   const id = await newVisit(page)
+  // Rows as stored (sealed): the revision is in clear, the note is not.
+  const rawVisit = async () =>
+    ((await rawDb(page))['visits'] as { id: string; rev: string; note?: string }[]).find((v) => v.id === id)!
+  const before = (await rawVisit()).rev
   await page.getByTestId('visit-note').fill('Typed just before the lock')
   await page.keyboard.press('Control+Shift+L')
   await expect(page.getByTestId('lock-screen')).toBeVisible()
@@ -64,11 +68,15 @@ test('Lock now hides the note; unlocking returns to the same typing, saved', asy
   expect(await page.locator('body').innerText()).not.toContain('Lena Locke')
   await shoot(page, 'auth-locked')
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset['auth'])).toBe('locked')
-  // The typing was saved through the lock.
-  expect((await storedVisit(page, id)).note).toBe('Typed just before the lock')
+  // The typing was saved (sealed) before the keys went: a new version, nothing readable.
+  const locked = await rawVisit()
+  expect(locked.rev).not.toBe(before)
+  expect(locked.note).toBeUndefined()
   await page.getByTestId('unlock-passphrase').fill(OWNER.passphrase)
   await page.getByTestId('unlock-submit').click()
   await expect(page.getByTestId('visit-note')).toHaveValue('Typed just before the lock', { timeout: 30_000 })
+  // That version is the typing: nothing had to be saved after the unlock.
+  expect(await storedVisit(page, id)).toMatchObject({ note: 'Typed just before the lock', rev: locked.rev })
   await expect(page).toHaveURL(new RegExp(`#/visits/${id}`))
   await page.getByTestId('visit-note').press('End')
   await page.keyboard.type(' and after it.')

@@ -109,7 +109,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         cspViolations.push(text)
       })
       await context.addInitScript({
-        content: `document.addEventListener('securitypolicyviolation', (e) =>
+        // __CRAMP_E2E__: the app installs its test hooks (src/renderer/src/testHooks.ts).
+        content: `window.__CRAMP_E2E__ = true; document.addEventListener('securitypolicyviolation', (e) =>
           window.__reportCspViolation(e.violatedDirective + ' ' + (e.blockedURI || '') + ' (' + e.sourceFile + ':' + e.lineNumber + ')'))`,
       })
       context.on('request', (r) => {

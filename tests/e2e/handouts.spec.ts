@@ -285,43 +285,29 @@ test('reissue says when the clinic details or the content changed, and can rebui
   )
 
   // Stored handouts are changed as the reference moving on would leave them.
+  // Through the app's test hook: stored handouts are encrypted, so they are changed as records.
   const patchHandouts = (dropContent: boolean) =>
-    page.evaluate(
-      (drop) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('cramp-clinic')
-          open.onerror = () => reject(open.error)
-          open.onsuccess = () => {
-            const tx = open.result.transaction('handouts', 'readwrite')
-            const store = tx.objectStore('handouts')
-            const all = store.getAll()
-            all.onsuccess = () => {
-              type H = {
-                spec: { contentVersion: string }
-                sha256?: string
-                content?: { meta: { version: string }; causes: { patientSummary: string }[] }
-              }
-              for (const h of all.result as H[]) {
-                // As if given under an older reference, whose words differ from today's.
-                h.spec.contentVersion = '2020.1.1'
-                delete h.sha256
-                if (h.content) {
-                  h.content.meta.version = '2020.1.1'
-                  for (const c of h.content.causes) c.patientSummary = 'Wording of the older reference.'
-                }
-                if (drop) delete h.content
-                store.put(h)
-              }
-            }
-            tx.oncomplete = () => {
-              open.result.close()
-              resolve()
-            }
-            tx.onerror = () => reject(tx.error)
-          }
-        }),
-      dropContent,
-    )
+    page.evaluate(async (drop) => {
+      type H = {
+        spec: { contentVersion: string }
+        sha256?: string
+        content?: { meta: { version: string }; causes: { patientSummary: string }[] }
+      }
+      type T = { toArray(): Promise<H[]>; bulkPut(rows: H[]): Promise<unknown> }
+      const table = (window as unknown as { __crampTable: (name: string) => T }).__crampTable('handouts')
+      const all = await table.toArray()
+      for (const h of all) {
+        // As if given under an older reference, whose words differ from today's.
+        h.spec.contentVersion = '2020.1.1'
+        delete h.sha256
+        if (h.content) {
+          h.content.meta.version = '2020.1.1'
+          for (const c of h.content.causes) c.patientSummary = 'Wording of the older reference.'
+        }
+        if (drop) delete h.content
+      }
+      await table.bulkPut(all)
+    }, dropContent)
 
   // Given with older content: the content it used is kept with it, so the copy is built from that.
   await patchHandouts(false)

@@ -2,8 +2,19 @@
 import type { Page } from '@playwright/test'
 import { expect } from './fixtures'
 
-/** Every row of every table of the notes database, read with the plain IndexedDB API. */
+/**
+ * Every row of every table of the notes database as the app reads it: records are encrypted at
+ * rest, so they are opened by the app's test hook with the signed-in session's keys.
+ */
 export async function dumpDb(page: Page): Promise<Record<string, unknown[]>> {
+  await page.waitForFunction(() => '__crampDump' in window)
+  return page.evaluate(() =>
+    (window as unknown as { __crampDump: () => Promise<Record<string, unknown[]>> }).__crampDump(),
+  )
+}
+
+/** Every row exactly as IndexedDB holds it (sealed records stay sealed), with the plain API. */
+export async function rawDb(page: Page): Promise<Record<string, unknown[]>> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('cramp-clinic')

@@ -8,3 +8,8 @@ import App from './App.vue'
 import { router } from './router'
 
 createApp(App).use(createPinia()).use(router).mount('#app')
+
+// Browser tests only: the harness sets the flag before the app loads (see testHooks.ts).
+if ((window as { __CRAMP_E2E__?: boolean }).__CRAMP_E2E__ === true) {
+  void import('./testHooks').then((m) => m.installTestHooks())
+}

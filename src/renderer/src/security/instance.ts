@@ -1,6 +1,7 @@
 import { AuditLog } from '../audit/log'
 import { DexieAuditStore } from '../audit/store'
 import { notesDb, notesRepo, setActor, setAfterCall } from '../notes/instance'
+import { EncryptionRunner } from '../notes/encryptionRunner'
 import { noteIndexFor } from '../notes/searchIndex'
 import { RepoAuditor } from '../audit/repoEvents'
 import { ClinicAuth } from './auth'
@@ -17,8 +18,14 @@ export const keySession = new KeySession()
 // Every sealed row is encrypted and opened with this session's keys (notes/sealMiddleware.ts);
 // while locked, reads and writes of records fail with LockedError.
 notesDb.keySource = () => keySession.ring
+/** Seals, in the background, the records written before encryption at rest (schema 4). */
+export const encryptionRunner = new EncryptionRunner(notesDb)
+
 // Locking forgets what was opened: the note search index holds the words of every note.
-keySession.onClose(() => noteIndexFor(notesDb).reset())
+keySession.onClose(() => {
+  encryptionRunner.stop()
+  noteIndexFor(notesDb).reset()
+})
 
 export const auditLog = new AuditLog({
   store: new DexieAuditStore(
@@ -56,8 +63,17 @@ clinicAuth.subscribe((s) => {
 })
 
 let signingActor: { id: string; role: import('./policy').Role } | null = null
+let wasUnlocked = false
 clinicAuth.subscribe((s) => {
   signingActor = s.phase === 'unlocked' ? { id: s.user.id, role: s.user.role } : null
+  const unlocked = s.phase === 'unlocked'
+  if (unlocked && !wasUnlocked) {
+    void encryptionRunner.start()
+    // The search index was dropped at the lock: rebuilt from the decrypted notes in the
+    // background (refused, harmlessly, for a role that may not search notes).
+    void notesRepo.prepareSearch().catch(() => undefined)
+  }
+  wasUnlocked = unlocked
 })
 
 /** Signing and addenda for the signed-in person, audited. */

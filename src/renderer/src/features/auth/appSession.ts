@@ -3,6 +3,7 @@ import { clinicAuth, AUTO_LOCK_SETTING } from '@renderer/security/instance'
 import { notesRepo } from '@renderer/notes/instance'
 import type { AuthService, AuthState, SignInResult } from '@renderer/security/authTypes'
 import { AutoLockTimer, autoLockMinutes } from '@renderer/security/autoLock'
+import { settleBeforeLock } from '@renderer/security/beforeLock'
 
 /**
  * The app's sign-in state as Vue sees it, and the two ways to lock (the button or shortcut, and
@@ -39,10 +40,11 @@ export const gateService: AuthService = new Proxy(clinicAuth, {
 export const covering = ref(false)
 
 /**
- * How long the keys stay open after the screen is covered: the autosave's longest wait (750 ms)
- * plus room for the write, so typing from just before the lock is saved, not lost.
+ * The longest the keys stay open after the screen is covered while the editors' pending saves
+ * (or crash copies) are written: each is awaited (security/beforeLock.ts), this only bounds a
+ * disk that hangs.
  */
-export const LOCK_GRACE_MS = 1200
+export const LOCK_GRACE_MS = 10_000
 
 let locking: Promise<void> | null = null
 
@@ -54,7 +56,7 @@ export function lockNow(): Promise<void> {
   const active = document.activeElement
   // The editors save on blur: a lock mid-sentence saves the sentence.
   if (active instanceof HTMLElement) active.blur()
-  locking = new Promise<void>((resolve) => setTimeout(resolve, LOCK_GRACE_MS))
+  locking = settleBeforeLock(LOCK_GRACE_MS)
     .then(() => clinicAuth.lock())
     .finally(() => {
       locking = null
@@ -65,6 +67,7 @@ export function lockNow(): Promise<void> {
 /** Ends the session and starts the window afresh, so nothing of one person's screen reaches the next. */
 export async function signOutAndRestart(): Promise<void> {
   covering.value = true
+  await settleBeforeLock(LOCK_GRACE_MS)
   await clinicAuth.signOut().catch(() => undefined)
   location.reload()
 }

@@ -10,6 +10,7 @@ import {
   type UnwrapRef,
 } from 'vue'
 import { ConflictError, describeStorageError } from '@renderer/notes/errors'
+import { onBeforeLock } from '@renderer/security/beforeLock'
 import type { SaveOptions } from '@renderer/notes/repository'
 import { descendsFrom, type Versioned } from '@renderer/notes/version'
 import { conflictChoices } from './autosaveChoices'
@@ -235,6 +236,8 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
     flush: () => void flush(),
   })
   onScopeDispose(() => clearTimeout(timer))
+  // A lock waits for this save (or crash copy) before the keys go.
+  onScopeDispose(onBeforeLock(() => flush()))
   const choices = conflictChoices<R, D>({
     record,
     conflict,

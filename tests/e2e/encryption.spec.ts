@@ -1,0 +1,62 @@
+/**
+ * Encryption at rest, in a real browser with a persistent profile: what a patient told the clinic
+ * is nowhere in the profile folder's files once the browser is closed (issue 13).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from './fixtures'
+import { newPatient, newVisit, rawDb, saved } from './notes-helpers'
+import { OWNER } from './signin'
+
+/** Distinctive words found in no dictionary, UI text or reference content. */
+const WORDS = ['Quallbrook', 'QX-48151', 'Glimmerazine', 'vortexia', 'zorblatt']
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    const s = statSync(path, { throwIfNoEntry: false })
+    if (!s) return []
+    return s.isDirectory() ? filesUnder(path) : s.isFile() ? [path] : []
+  })
+}
+
+/** Where each word occurs, as UTF-8 or UTF-16LE bytes, in either case as typed or folded. */
+function occurrences(files: string[], words: string[]): string[] {
+  const needles = words.flatMap((w) =>
+    [w, w.toLowerCase()].flatMap((v) => [
+      { label: `${v} (UTF-8)`, bytes: Buffer.from(v, 'utf8') },
+      { label: `${v} (UTF-16LE)`, bytes: Buffer.from(v, 'utf16le') },
+    ]),
+  )
+  const found: string[] = []
+  for (const file of files) {
+    const bytes = readFileSync(file)
+    for (const n of needles) if (bytes.includes(n.bytes)) found.push(`${n.label} in ${file}`)
+  }
+  return found
+}
+
+test('a patient and a note leave no readable trace in the profile folder', async ({ page, app }) => {
+  test.setTimeout(180_000)
+  await newPatient(page, 'Zephyrine Quallbrook', { chart: 'QX-48151', meds: 'Glimmerazine' })
+  await newVisit(page)
+  await page.getByTestId('visit-reason').fill('vortexia of the left calf')
+  await page.getByTestId('visit-note').fill('Night cramps, zorblatt pattern, vortexia after walking.')
+  await page.getByTestId('visit-plan').fill('Stretch before bed; review the zorblatt pattern.')
+  await saved(page)
+  // The app reads them back, and what IndexedDB holds is sealed.
+  const raw = await rawDb(page)
+  const rows = [...raw['patients']!, ...raw['visits']!] as { sealed?: unknown }[]
+  expect(rows.length).toBe(2)
+  for (const row of rows) expect(row.sealed).toBeTruthy()
+  await expect(page.getByTestId('visit-note')).toHaveValue(/zorblatt/)
+
+  expect(await page.locator('body').innerText()).toContain('Quallbrook')
+  await app.context.close()
+
+  const files = filesUnder(app.profileDir)
+  expect(files.length).toBeGreaterThan(10)
+  expect(occurrences(files, WORDS)).toEqual([])
+  // The search does find what is stored in clear: the staff name (sealed, not secret; README).
+  expect(occurrences(files, [OWNER.name]).length).toBeGreaterThan(0)
+})
