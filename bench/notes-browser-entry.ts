@@ -91,9 +91,10 @@ const bench = {
     // Baseline: the plainest search, a scan of every visit in IndexedDB for the same words.
     const scanTerms = words(queries[0]!).filter(isIndexed)
     const searchScan = await times(2, async () => {
-      const hits = await db.visits
-        .filter((v) => scanTerms.every((t) => v.words.some((w) => w.startsWith(fold(t)))))
-        .toArray()
+      // toArray, not a cursor: the row codec (notes/sealMiddleware.ts) opens rows only that way.
+      const hits = (await db.visits.toArray()).filter((v) =>
+        scanTerms.every((t) => v.words.some((w) => w.startsWith(fold(t)))),
+      )
       return hits.sort((x, y) => (x.dateTime < y.dateTime ? 1 : -1)).slice(0, 20)
     })
 
