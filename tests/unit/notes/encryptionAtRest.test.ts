@@ -100,7 +100,13 @@ describe('encryption at rest', () => {
     // Read back whole through the repository.
     expect(await repo.getPatient(patient.id)).toEqual({ ...patient, lastVisitAt: expect.any(String) })
     expect((await repo.handoutsOf(visit.id))[0]?.fileName).toBe('Quillfeather handout.pdf')
-    expect((await repo.getVisit(visit.id))?.note).toBe('obscurocramp second version')
+    expect(await repo.getVisit(visit.id)).toEqual(visit)
+    expect(visit).toMatchObject({
+      note: 'obscurocramp second version',
+      reason: 'obscurocramp at night',
+      plan: 'stretch zanzibarite',
+      findings: ['obscurocramp finding'],
+    })
     expect((await repo.historyOf(visit.id))[0]?.record).toMatchObject({
       note: 'Quillfeather calf obscurocramp',
     })
