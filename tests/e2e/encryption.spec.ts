@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { expect, test } from './fixtures'
+import { expect, shoot, test } from './fixtures'
 import { newPatient, newVisit, rawDb, saved } from './notes-helpers'
 import { OWNER } from './signin'
 
@@ -52,6 +52,16 @@ test('a patient and a note leave no readable trace in the profile folder', async
   await expect(page.getByTestId('visit-note')).toHaveValue(/zorblatt/)
 
   expect(await page.locator('body').innerText()).toContain('Quallbrook')
+
+  // Settings → Storage says every record is encrypted (a new profile has nothing to convert).
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
+  const line = page.getByTestId('storage-encryption')
+  await expect(line).toHaveText('Every record is encrypted on this computer.')
+  await line.scrollIntoViewIfNeeded()
+  await shoot(page, 'storage-encryption-1280')
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await line.scrollIntoViewIfNeeded()
+  await shoot(page, 'storage-encryption-1024')
   await app.context.close()
 
   const files = filesUnder(app.profileDir)

@@ -7,7 +7,8 @@ import { expect } from './fixtures'
  * rest, so they are opened by the app's test hook with the signed-in session's keys.
  */
 export async function dumpDb(page: Page): Promise<Record<string, unknown[]>> {
-  await page.waitForFunction(() => '__crampDump' in window)
+  // Installed when the harness sets window.__CRAMP_E2E__ (fixtures.ts, or by hand for a context).
+  await page.waitForFunction(() => '__crampDump' in window, null, { timeout: 15_000 })
   return page.evaluate(() =>
     (window as unknown as { __crampDump: () => Promise<Record<string, unknown[]>> }).__crampDump(),
   )

@@ -243,6 +243,8 @@ test('backup: export through the save dialog, restore into a fresh profile, ever
       (url) => !url.toString().startsWith(app.url),
       (r) => r.abort('blockedbyclient'),
     )
+    // The app's test hooks (records are read through them: they are encrypted at rest).
+    await fresh.addInitScript({ content: 'window.__CRAMP_E2E__ = true' })
     const bridge = await installBridge(fresh, { appOrigin: app.url, savedDir: app.savedDir, profileDir })
     const p2 = fresh.pages()[0] ?? (await fresh.newPage())
     await p2.goto(`${app.url}/#/settings`)
