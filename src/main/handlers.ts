@@ -42,6 +42,8 @@ export interface HandlerDeps {
   dialog: DialogPort
   shell: ShellPort
   appInfo: () => AppInfo
+  /** Called when the page is gone (reload, navigation, window closed): its open streams end. */
+  onPageGone?: (fn: () => void) => void
 }
 
 export { describeFsError }
@@ -81,6 +83,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
    */
   const viewablePaths = new Set<string>()
   const streams = createFileStreams(deps.dialog, (path) => viewablePaths.add(path))
+  // A half-written backup of a page that reloaded or closed is deleted, never left as a temp file.
+  deps.onPageGone?.(() => void streams.closeAll())
 
   return {
     async 'app:info'() {

@@ -2,7 +2,11 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { BackupError } from '../../../src/renderer/src/notes/backup/format'
 import { memorySource, readHeader } from '../../../src/renderer/src/notes/backup/v2/read'
-import { restoreEncrypted, type BackupActor } from '../../../src/renderer/src/notes/backup/v2/service'
+import {
+  exportEncrypted,
+  restoreEncrypted,
+  type BackupActor,
+} from '../../../src/renderer/src/notes/backup/v2/service'
 import type { Unlock } from '../../../src/renderer/src/notes/backup/v2/keys'
 import { RecoveryKey } from '../../../src/renderer/src/security/recovery'
 import { PermissionError } from '../../../src/renderer/src/security/policy'
@@ -219,6 +223,35 @@ describe('backup format 2', () => {
       kind: 'backup.restored',
       actorId: 'owner-1',
     })
+  })
+
+  it('a cancelled export stops at once and says so; nothing is changed', async () => {
+    const c = await clinicWithRecords()
+    const before = await dump(c.db.name)
+    const stop = new AbortController()
+    const written: number[] = []
+    const run = exportEncrypted(
+      {
+        write: async (d) => {
+          written.push(d.length)
+          stop.abort()
+        },
+      },
+      {
+        dbName: c.db.name,
+        actor: c.owner,
+        dataKey: c.session.dataKey,
+        clinic: c.clinic,
+        appVersion: 'test',
+        signal: stop.signal,
+      },
+    )
+    await expect(run).rejects.toMatchObject({
+      code: 'cancelled',
+      message: expect.stringMatching(/cancelled\. Nothing was saved/),
+    })
+    expect(written).toHaveLength(1)
+    expect(await dump(c.db.name)).toEqual(before)
   })
 
   it('a version 1 (JSON) file is told apart from version 2 and goes the old way', async () => {

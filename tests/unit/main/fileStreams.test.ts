@@ -132,6 +132,28 @@ describe('streamed saves', () => {
   })
 })
 
+describe('a page that goes away', () => {
+  it('leaves no temporary file behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cramp-gone-'))
+    let gone: () => void = () => undefined
+    const dispatch = createDispatcher(
+      createHandlers({
+        dialog: { chooseSavePath: async (n) => join(dir, n), chooseOpenPath: async () => null },
+        shell: { openPath: async () => '' },
+        appInfo: () => ({ name: 'C', version: '1', dataPath: dir, platform: 'linux', runtime: 'electron' }),
+        onPageGone: (fn) => (gone = fn),
+      }),
+    )
+    const begun = (await dispatch('file:save-begin', { purpose: 'backup', suggestedName: 'b' }, true)) as {
+      handle: string
+    }
+    await dispatch('file:save-write', { handle: begun.handle, data: bytes(1) }, true)
+    expect(readdirSync(dir)).toHaveLength(1)
+    gone()
+    await expect.poll(() => readdirSync(dir)).toEqual([])
+  })
+})
+
 describe('streamed reads', () => {
   it('gives the size, then pieces at offsets, short at the end, and closes', async () => {
     const src = join(mkdtempSync(join(tmpdir(), 'cramp-read-')), 'b.ccbackup')
