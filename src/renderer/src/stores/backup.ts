@@ -5,7 +5,7 @@ import { platform } from '@renderer/platform'
 import {
   BackupError,
   MAX_BACKUP_BYTES,
-  applyBackup,
+  applyBackupAs,
   formatBytes,
   lastBackupAt as readLastBackupAt,
   readBackup,
@@ -21,7 +21,8 @@ import { countOf } from '@renderer/components/format'
 import type { ReadSource } from '@renderer/platform'
 import { SecurityError } from '@renderer/security/errors'
 import { PlatformError } from '@renderer/platform'
-import { useEncryptedExport, useEncryptedRestore } from './backupStream'
+import { auditLog } from '@renderer/security/instance'
+import { signedInActor, useEncryptedExport, useEncryptedRestore } from './backupStream'
 
 export const REMIND_AFTER_DAYS = 7
 
@@ -139,7 +140,17 @@ export const useBackupStore = defineStore('backup', () => {
     busy.value = 'apply'
     error.value = ''
     try {
-      const { report } = await applyBackup(notesRepo.ctx, backup, mode)
+      const actor = signedInActor()
+      const { report } = await applyBackupAs(actor, notesRepo.ctx, backup, mode)
+      if (actor) {
+        await auditLog
+          .append({
+            kind: mode === 'merge' ? 'backup.merged' : 'backup.restored',
+            actorId: actor.id,
+            detail: { file: pendingName.value, format: 1 },
+          })
+          .catch(() => undefined)
+      }
       message.value =
         mode === 'replace'
           ? `Restored: ${countOf(report.added.patients, 'patient', 'patients')} and ${countOf(report.added.visits, 'visit', 'visits')} now on this computer, with ${countOf(report.versions, 'earlier version', 'earlier versions')}.`

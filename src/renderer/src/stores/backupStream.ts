@@ -8,6 +8,7 @@ import { notesDb, notesRepo } from '@renderer/notes/instance'
 import { auditLog, clinicAuth, keySession } from '@renderer/security/instance'
 import type { ClinicKeys } from '@renderer/security/authStore'
 import { checkStrength } from '@renderer/security/strength'
+import { assertCan } from '@renderer/security/policy'
 import { RecoveryKey } from '@renderer/security/recovery'
 
 /** Progress of a long export or restore: fraction done and an estimate of the time left. */
@@ -51,6 +52,8 @@ export function useEncryptedExport() {
     appVersion: string,
   ): Promise<{ name: string; result: WriteResult } | null> {
     const actor = signedInActor()
+    // Refused before any dialog opens; exportEncrypted checks again (the domain's own rule).
+    assertCan(actor?.role, 'backup.export')
     const clinic = (await notesDb.table('clinicKeys').get('clinic')) as ClinicKeys | undefined
     if (passphrase) {
       const strength = await checkStrength(passphrase, [clinic?.clinicName ?? ''])
