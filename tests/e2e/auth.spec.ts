@@ -179,6 +179,7 @@ test("reception reprints a handout from the patient's history; the trail says re
   await app.goto('#/handouts')
   await expect(page.getByTestId('recent-handout')).toHaveCount(1)
   await expect(page.getByTestId('recent-handout').getByRole('link', { name: 'Open visit' })).toHaveCount(0)
+  await shoot(page, 'auth-reception-handouts-home')
   await page.getByTestId('header-search').fill('Clinical words')
   await page.waitForTimeout(500)
   expect(await page.locator('body').innerText()).not.toContain('Clinical words reception')
