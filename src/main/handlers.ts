@@ -8,6 +8,8 @@ import { open, rename, stat, unlink, readFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { formatBytes } from '../shared/bytes'
 import { filterFor, OPEN_PURPOSES, SAVE_PURPOSES, withAllowedExtension } from '../shared/files'
+import { createFileStreams } from './fileStreams'
+import { describeFsError } from './fsErrors'
 import type {
   AppInfo,
   Channel,
@@ -40,31 +42,14 @@ export interface HandlerDeps {
   dialog: DialogPort
   shell: ShellPort
   appInfo: () => AppInfo
+  /** Called when the page is gone (reload, navigation, window closed): its open streams end. */
+  onPageGone?: (fn: () => void) => void
 }
+
+export { describeFsError }
 
 export type Handlers = {
   [C in Channel]: (req: Request<C>) => Promise<Response<C>>
-}
-
-/** Turns a file-system error into a sentence a clinic receptionist can act on. */
-export function describeFsError(e: unknown, action: 'save' | 'open'): string {
-  const code = (e as NodeJS.ErrnoException)?.code
-  const verb = action === 'save' ? 'saved' : 'opened'
-  switch (code) {
-    case 'ENOSPC':
-      return `The file could not be ${verb}: the disk is full. Free some space or choose another drive.`
-    case 'EACCES':
-    case 'EPERM':
-      return `The file could not be ${verb}: this folder does not allow it. Choose another folder.`
-    case 'EROFS':
-      return `The file could not be ${verb}: the drive is read-only.`
-    case 'ENOENT':
-      return `The file could not be ${verb}: the file or folder no longer exists.`
-    case 'EISDIR':
-      return `The file could not be ${verb}: that is a folder, not a file.`
-    default:
-      return `The file could not be ${verb} (${code ?? (e as Error)?.message ?? 'unknown error'}).`
-  }
 }
 
 /**
@@ -97,6 +82,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
    * is for (PDFs), may be opened in it.
    */
   const viewablePaths = new Set<string>()
+  const streams = createFileStreams(deps.dialog, (path) => viewablePaths.add(path))
+  // A half-written backup of a page that reloaded or closed is deleted, never left as a temp file.
+  deps.onPageGone?.(() => void streams.closeAll())
 
   return {
     async 'app:info'() {
@@ -138,6 +126,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         return { status: 'error', message: describeFsError(e, 'open') }
       }
     },
+
+    'file:save-begin': (req) => streams.begin(req),
+    'file:save-write': (req) => streams.write(req),
+    'file:save-finish': (req) => streams.finish(req),
+    'file:save-abort': (req) => streams.abort(req),
+    'file:read-open': (req) => streams.openRead(req),
+    'file:read-chunk': (req) => streams.readChunk(req),
+    'file:read-close': (req) => streams.closeRead(req),
 
     async 'file:open-path'(req: Request<'file:open-path'>): Promise<OpenPathResult> {
       if (!viewablePaths.has(req.path)) {

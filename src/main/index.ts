@@ -50,12 +50,16 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
 
+/** Listeners for the page going away (reload, navigation, close): file streams it left open end. */
+const pageGone = new Set<() => void>()
+
 function start(): void {
   const rendererRoot = join(__dirname, '../renderer')
   protocol.handle(APP_SCHEME, (req) => serveAsset(rendererRoot, req.url))
   guardSession(session.defaultSession, log, devServerUrl)
 
   const handlers = createHandlers({
+    onPageGone: (fn) => pageGone.add(fn),
     dialog: {
       async chooseSavePath(suggestedName, filters) {
         const r = await dialog.showSaveDialog(mainWindow!, {
@@ -131,7 +135,9 @@ function createWindow(): void {
     const b = win.getNormalBounds()
     void saveWindowState(stateFile, { ...b, maximized: win.isMaximized() }).catch(() => undefined)
   })
+  win.webContents.on('did-navigate', () => pageGone.forEach((fn) => fn()))
   win.on('closed', () => {
+    pageGone.forEach((fn) => fn())
     mainWindow = null
   })
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)

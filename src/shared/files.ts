@@ -14,13 +14,14 @@ export interface FileKind {
 export const SAVE_PURPOSES = {
   // Both hold health information: readable by the user's own account only (0600).
   'handout-pdf': { label: 'PDF document', extensions: ['pdf'], mode: 0o600, viewable: true },
-  backup: { label: 'Cramp Clinic backup', extensions: ['json'], mode: 0o600, viewable: false },
+  // Version 2 backups are binary (encrypted); version 1 files were JSON and still open.
+  backup: { label: 'Cramp Clinic backup', extensions: ['ccbackup', 'json'], mode: 0o600, viewable: false },
   // Who opened and changed which patient's record: as private as the records.
   'audit-csv': { label: 'Audit trail (CSV)', extensions: ['csv'], mode: 0o600, viewable: false },
 } as const satisfies Record<string, FileKind & { mode: number; viewable: boolean }>
 
 export const OPEN_PURPOSES = {
-  backup: { label: 'Cramp Clinic backup', extensions: ['json'] },
+  backup: { label: 'Cramp Clinic backup', extensions: ['ccbackup', 'json'] },
   logo: { label: 'Logo image (PNG, JPEG or SVG)', extensions: ['png', 'jpg', 'jpeg', 'svg'] },
 } as const satisfies Record<string, FileKind>
 

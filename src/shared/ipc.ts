@@ -21,6 +21,15 @@ export const MAX_OPEN_BYTES = 256 * 1024 * 1024
 /** Largest file the renderer may ask main to write. */
 export const MAX_SAVE_BYTES = 512 * 1024 * 1024
 
+/**
+ * Largest piece of a streamed file per call (backups are written and read in pieces, so no file
+ * is ever whole in memory on either side).
+ */
+export const MAX_STREAM_CHUNK = 8 * 1024 * 1024
+
+/** A stream handle main gave out: 32 hex characters, unguessable. */
+const handle = (z: Zod) => z.string().regex(/^[0-9a-f]{32}$/, 'must be a stream handle')
+
 /** A plain file name: no folders, no control characters. */
 const fileName = (z: Zod) =>
   z
@@ -53,6 +62,15 @@ export type OpenFileResult =
   | { status: 'opened'; name: string; data: Uint8Array }
   | { status: 'cancelled' }
   | { status: 'error'; message: string }
+
+/** Every streaming call answers either its result or a sentence for the user. */
+export type StreamError = { status: 'error'; message: string }
+export type SaveBeginResult =
+  { status: 'ready'; handle: string; name: string } | { status: 'cancelled' } | StreamError
+export type StreamOkResult = { status: 'ok' } | StreamError
+export type ReadOpenResult =
+  { status: 'opened'; handle: string; name: string; size: number } | { status: 'cancelled' } | StreamError
+export type ReadChunkResult = { status: 'ok'; data: Uint8Array } | StreamError
 
 export type OpenPathResult = { status: 'opened' } | { status: 'error'; message: string }
 
@@ -90,6 +108,29 @@ export const contract = {
       })
       .strict(),
   ),
+  // Streaming: a save goes to a temporary file in the chosen folder and is renamed into place
+  // only by finish (abort deletes it); a read returns pieces at given offsets.
+  'file:save-begin': invoke<SaveBeginResult>()('saveBegin', (z) =>
+    z.object({ purpose: z.enum(SAVE_PURPOSE_NAMES), suggestedName: fileName(z) }).strict(),
+  ),
+  'file:save-write': invoke<StreamOkResult>()('saveWrite', (z) =>
+    z.object({ handle: handle(z), data: bytes(z, MAX_STREAM_CHUNK) }).strict(),
+  ),
+  'file:save-finish': invoke<SaveFileResult>()('saveFinish', (z) => z.object({ handle: handle(z) }).strict()),
+  'file:save-abort': invoke<StreamOkResult>()('saveAbort', (z) => z.object({ handle: handle(z) }).strict()),
+  'file:read-open': invoke<ReadOpenResult>()('readOpen', (z) =>
+    z.object({ purpose: z.enum(OPEN_PURPOSE_NAMES) }).strict(),
+  ),
+  'file:read-chunk': invoke<ReadChunkResult>()('readChunk', (z) =>
+    z
+      .object({
+        handle: handle(z),
+        offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+        length: z.number().int().positive().max(MAX_STREAM_CHUNK),
+      })
+      .strict(),
+  ),
+  'file:read-close': invoke<StreamOkResult>()('readClose', (z) => z.object({ handle: handle(z) }).strict()),
   'file:open-path': invoke<OpenPathResult>()('openPath', (z) =>
     z.object({ path: z.string().min(1).max(4096) }).strict(),
   ),

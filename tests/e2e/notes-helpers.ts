@@ -17,8 +17,20 @@ export async function dumpDb(page: Page): Promise<Record<string, unknown[]>> {
 /** Every row exactly as IndexedDB holds it (sealed records stay sealed), with the plain API. */
 export async function rawDb(page: Page): Promise<Record<string, unknown[]>> {
   return page.evaluate(async () => {
+    // The database the app opens: a verified restore may have switched it (notes/backup/activeDatabase.ts).
+    let name = 'cramp-clinic'
+    try {
+      name =
+        (
+          JSON.parse(localStorage.getItem('cramp-clinic.activeDatabase') ?? 'null') as {
+            active: string
+          } | null
+        )?.active ?? name
+    } catch {
+      // the usual database
+    }
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('cramp-clinic')
+      const req = indexedDB.open(name)
       req.onsuccess = () => resolve(req.result)
       req.onerror = () => reject(req.error)
     })

@@ -3,11 +3,15 @@
  * "Keep both", the version history, and a merged backup whose copy of a visit went its own way.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
+import { backupFromRecords } from '../../src/renderer/src/notes/backup'
 import { canonicalJson, sha256Hex } from '../../src/renderer/src/notes/canonical'
+import type { PatientRow, VisitRow } from '../../src/renderer/src/notes/db'
+import type { HandoutRow, HistoryEntry } from '../../src/renderer/src/notes/model'
+import { fromPatientRow, fromVisitRow } from '../../src/renderer/src/notes/rows'
 import { CHROMIUM_ARGS } from './chromium'
 import { expect, expectAccessible, shoot, test, waitForApp } from './fixtures'
 import { dumpDb, historyOf, newPatient, newVisit, saved, storedVisit } from './notes-helpers'
@@ -241,12 +245,22 @@ test('a merged backup whose copy of a visit changed apart: both kept, the differ
   await saved(page)
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
   const panel = page.getByTestId('backup-panel')
-  const file = join(app.savedDir, 'backup.json')
-  app.dialogs.nextSavePath(file)
-  await panel.getByTestId('export-backup').click()
-  await expect(panel.getByTestId('backup-message')).toContainText('checked and can be restored')
-  // The same visit edited on another computer (whose clock runs a year ahead), and here too.
-  const doc = JSON.parse(readFileSync(file, 'utf8')) as {
+  // An older (version 1, unencrypted) backup of this database, as another computer would have
+  // made it: merging is kept for these files (encrypted ones restore whole).
+  const rows = await dumpDb(page)
+  const v1 = await backupFromRecords(
+    {
+      patients: (rows['patients'] as PatientRow[]).map(fromPatientRow),
+      visits: (rows['visits'] as VisitRow[]).map(fromVisitRow),
+      history: rows['history'] as HistoryEntry[],
+      handouts: rows['handouts'] as HandoutRow[],
+      trash: [],
+      handoutTemplates: [],
+      settings: [],
+    },
+    { appVersion: 'other computer' },
+  )
+  const doc = JSON.parse(new TextDecoder().decode(v1.bytes)) as {
     checksum: { value: string }
     data: { visits: Record<string, unknown>[] }
   }

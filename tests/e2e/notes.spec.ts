@@ -1,11 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { chromium } from '@playwright/test'
 import { seedBatches } from '../../scripts/seed-data'
 import { backupFromRecords } from '../../src/renderer/src/notes/backup'
 import type { Patient, Visit } from '../../src/renderer/src/notes/model'
-import { installBridge } from './bridge'
-import { CHROMIUM_ARGS, findChromium } from './chromium'
 import { expectAccessible, expect, shoot, sidewaysOverflow, test, waitForApp } from './fixtures'
 import { dumpDb, newPatient, newVisit, saved, toPatients } from './notes-helpers'
 
@@ -167,123 +164,7 @@ test('two windows on the same visit: the conflict is detected and both texts can
   await other.close()
 })
 
-test('backup: export through the save dialog, restore into a fresh profile, every record equal; a corrupted file changes nothing', async ({
-  page,
-  app,
-}) => {
-  // Two profiles each set up and signed in (an Argon2id derivation each) on a shared machine.
-  test.setTimeout(120_000)
-  await newPatient(page, 'Gil Backup', { chart: 'BK-1', meds: 'atorvastatin' })
-  await newVisit(page)
-  await page.getByTestId('visit-note').fill(TRICKY)
-  await page.getByTestId('visit-plan').fill('Stretch calves nightly.')
-  await saved(page)
-  await newPatient(page, 'Hal Gone')
-  await page.getByTestId('trash-patient').click()
-  await page.getByTestId('confirm-ok').click()
-  await expect(page.getByTestId('patients-screen')).toBeVisible()
-
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
-  const panel = page.getByTestId('backup-panel')
-  await expect(panel.getByTestId('backup-reminder')).toBeVisible()
-  const file = join(app.savedDir, 'backup.json')
-  app.dialogs.nextSavePath(file)
-  await panel.getByTestId('export-backup').click()
-  await expect(panel.getByTestId('backup-message')).toContainText('Backup saved')
-  await expect(panel.getByTestId('backup-reminder')).toHaveCount(0)
-  await expect(panel.getByTestId('last-backup')).toContainText('today')
-  const doc = JSON.parse(readFileSync(file, 'utf8')) as { format: string; counts: Record<string, number> }
-  expect(doc.format).toBe('cramp-clinic-backup')
-  expect(doc.counts['patients']).toBe(1)
-  expect(doc.counts['trash']).toBe(1)
-  await expectAccessible(page)
-  await shoot(page, 'notes-settings-backup')
-  const source = await dumpDb(page)
-
-  // A corrupted copy: one character of the note changed.
-  const corrupted = join(app.savedDir, 'corrupted.json')
-  writeFileSync(corrupted, readFileSync(file, 'utf8').replace('Señora', 'Senora'))
-  app.dialogs.nextOpenPath(corrupted)
-  await panel.getByTestId('choose-backup').click()
-  await expect(panel.getByTestId('backup-error')).toContainText('checksum does not match')
-  await expect(panel.getByTestId('backup-preview')).toHaveCount(0)
-  expect(await dumpDb(page)).toEqual(source)
-  const truncated = join(app.savedDir, 'truncated.json')
-  writeFileSync(truncated, readFileSync(file).subarray(0, 300))
-  app.dialogs.nextOpenPath(truncated)
-  await panel.getByTestId('choose-backup').click()
-  await expect(panel.getByTestId('backup-error')).toContainText('incomplete')
-  expect(await dumpDb(page)).toEqual(source)
-
-  // The preview says what "Replace" would take away: here a patient added after the backup.
-  await newPatient(page, 'Ivy After Backup')
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click()
-  app.dialogs.nextOpenPath(file)
-  await panel.getByTestId('choose-backup').click()
-  await expect(panel.getByTestId('replace-loss')).toHaveText(
-    'Replacing removes 1 patient and 0 visits that are on this computer but not in this backup, or were changed here after it was made.',
-  )
-  await panel.getByTestId('mode-replace').check()
-  await panel.getByTestId('apply-backup').click()
-  await expect(page.getByTestId('confirm-dialog')).toContainText('Replacing removes 1 patient')
-  await page.getByRole('button', { name: 'Cancel' }).click()
-  await panel.getByRole('button', { name: 'Cancel' }).click()
-  await expect(panel.getByTestId('backup-preview')).toHaveCount(0)
-
-  // A fresh profile on the same app origin restores the file.
-  const profileDir = join(app.savedDir, '..', 'fresh-profile')
-  const fresh = await chromium.launchPersistentContext(profileDir, {
-    executablePath: await findChromium(),
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
-  })
-  try {
-    await fresh.route(
-      (url) => !url.toString().startsWith(app.url),
-      (r) => r.abort('blockedbyclient'),
-    )
-    // The app's test hooks (records are read through them: they are encrypted at rest).
-    await fresh.addInitScript({ content: 'window.__CRAMP_E2E__ = true' })
-    const bridge = await installBridge(fresh, { appOrigin: app.url, savedDir: app.savedDir, profileDir })
-    const p2 = fresh.pages()[0] ?? (await fresh.newPage())
-    await p2.goto(`${app.url}/#/settings`)
-    await waitForApp(p2)
-    bridge.dialogs.nextOpenPath(file)
-    const panel2 = p2.getByTestId('backup-panel')
-    await panel2.getByTestId('choose-backup').click()
-    await expect(panel2.getByTestId('backup-preview')).toBeVisible()
-    await expect(panel2.getByTestId('backup-counts')).toContainText('1 patient, 1 visit, ')
-    await expect(panel2.getByTestId('backup-counts')).toContainText('1 item in the trash')
-    await expect(panel2.getByTestId('backup-counts')).not.toContainText('(s)')
-    await expect(panel2.getByTestId('replace-loss')).toContainText('replacing loses nothing')
-    await expectAccessible(p2)
-    await shoot(p2, 'notes-restore-preview')
-    await panel2.getByTestId('mode-replace').check()
-    await panel2.getByTestId('apply-backup').click()
-    await p2.getByTestId('confirm-ok').click()
-    await expect(panel2.getByTestId('backup-message')).toContainText('Restored')
-    const restored = await dumpDb(p2)
-    const clinical = (d: Record<string, unknown[]>): Record<string, unknown[]> => ({
-      patients: d['patients']!,
-      visits: d['visits']!,
-      trash: d['trash']!,
-      handoutTemplates: d['handoutTemplates']!,
-      handouts: d['handouts']!,
-      history: d['history']!,
-      settings: d['settings']!.filter(
-        (s) => !['lastBackupAt', 'storage.persistRequested'].includes((s as { key: string }).key),
-      ),
-    })
-    expect(clinical(restored)).toEqual(clinical(source))
-    await p2.goto(`${app.url}/#/patients`)
-    await p2.getByTestId('patient-row').first().click()
-    await p2.getByTestId('visit-link').first().click()
-    await expect(p2.getByTestId('visit-note')).toHaveValue(TRICKY)
-  } finally {
-    await fresh.close()
-  }
-})
+// The backup export and restore (encrypted, format 2) is tested in backup.spec.ts.
 
 test('a save that fails says "Not saved", keeps the text, and offers Retry', async ({ page, app }) => {
   await newPatient(page, 'Ivy Fail')

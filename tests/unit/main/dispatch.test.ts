@@ -137,7 +137,7 @@ describe('file handlers', () => {
     await dispatch('file:open', { purpose: 'backup', maxBytes: 100 }, true)
     expect(asked.map((a) => a.filters)).toEqual([
       [{ name: 'Logo image (PNG, JPEG or SVG)', extensions: ['png', 'jpg', 'jpeg', 'svg'] }],
-      [{ name: 'Cramp Clinic backup', extensions: ['json'] }],
+      [{ name: 'Cramp Clinic backup', extensions: ['ccbackup', 'json'] }],
     ])
   })
 
@@ -155,15 +155,15 @@ describe('file handlers', () => {
       true,
     )
     expect(backup).toMatchObject({ status: 'saved', name: 'b.JSON' })
-    expect(asked[1]!.filters).toEqual([{ name: 'Cramp Clinic backup', extensions: ['json'] }])
+    expect(asked[1]!.filters).toEqual([{ name: 'Cramp Clinic backup', extensions: ['ccbackup', 'json'] }])
     expect(readdirSync(dir).sort()).toEqual(['b.JSON', 'run-me.exe.pdf'])
   })
 
   it('fixes the extension of a name typed into the dialog too', async () => {
     const { dispatch, dir } = setup({ chooseSavePath: async () => join(dir, 'typed-by-user.sh') })
     const r = await dispatch('file:save', { ...save(), purpose: 'backup' }, true)
-    expect(r).toMatchObject({ status: 'saved', path: join(dir, 'typed-by-user.sh.json') })
-    expect(readdirSync(dir)).toEqual(['typed-by-user.sh.json'])
+    expect(r).toMatchObject({ status: 'saved', path: join(dir, 'typed-by-user.sh.ccbackup') })
+    expect(readdirSync(dir)).toEqual(['typed-by-user.sh.ccbackup'])
   })
 
   it.runIf(process.platform !== 'win32')(

@@ -23,7 +23,7 @@ const h = vi.hoisted(() => {
 vi.mock('electron', () => {
   class BrowserWindow {
     static all: BrowserWindow[] = []
-    webContents = { send: vi.fn(), id: 1 }
+    webContents = { send: vi.fn(), on: vi.fn(), id: 1 }
     loaded = ''
     constructor(public options: Record<string, unknown>) {
       BrowserWindow.all.push(this)

@@ -148,6 +148,13 @@ describe('the IPC contract', () => {
       appInfo: 'app:info',
       saveFile: 'file:save',
       openFile: 'file:open',
+      saveBegin: 'file:save-begin',
+      saveWrite: 'file:save-write',
+      saveFinish: 'file:save-finish',
+      saveAbort: 'file:save-abort',
+      readOpen: 'file:read-open',
+      readChunk: 'file:read-chunk',
+      readClose: 'file:read-close',
       openPath: 'file:open-path',
     })
     expect(events).toEqual({ 'menu:about': 'onAbout' })

@@ -120,6 +120,13 @@ describe('schema version 4', () => {
     expect((await repo.searchNotes('ancientword4')).hits.map((h) => h.visit.id)).toEqual(['v4'])
     // Done stays done.
     expect((await encryptInPlace(db)).finished).toBe(true)
+    // A restore copies this database's settings into one of another name, rows in clear: there
+    // the state reads as pending, so its rows get sealed too.
+    const copy = new NotesDB(`${name}-restored`)
+    copy.keySource = () => testRing
+    await copy.settings.put((await db.settings.get('encryptionAtRest'))!)
+    expect((await encryptionState(copy)).state).toBe('pending')
+    copy.close()
     db.close()
   })
 })

@@ -11,8 +11,13 @@ import { isLegacyRow, SEALED_TABLES, type SealedTable } from './rowSealing'
  */
 export const ENCRYPTION_STATE_KEY = 'encryptionAtRest'
 
+/**
+ * `db` on done: the database it is true of. A restore writes rows in clear into a database of
+ * another name, with the settings of the one backed up: "done" from there means nothing here.
+ */
 export type EncryptionState =
-  { state: 'pending'; table?: SealedTable; after?: string; done?: number } | { state: 'done'; at: string }
+  | { state: 'pending'; table?: SealedTable; after?: string; done?: number }
+  | { state: 'done'; at: string; db?: string }
 
 export interface EncryptionProgress {
   /** Rows looked at so far, out of `total` (every row of every sealed table). */
@@ -25,7 +30,8 @@ const DEFAULT_BATCH = 200
 
 export async function encryptionState(db: NotesDB): Promise<EncryptionState> {
   const row = await db.settings.get(ENCRYPTION_STATE_KEY)
-  return (row?.value as EncryptionState | undefined) ?? { state: 'pending' }
+  const state = (row?.value as EncryptionState | undefined) ?? { state: 'pending' }
+  return state.state === 'done' && state.db !== db.name ? { state: 'pending' } : state
 }
 
 /**
@@ -74,7 +80,7 @@ export async function encryptInPlace(
       const last = rows.at(-1)?.id as string | undefined
       const next: EncryptionState =
         rows.length < BATCH && tableIndex === SEALED_TABLES.length - 1
-          ? { state: 'done', at: clock().toISOString() }
+          ? { state: 'done', at: clock().toISOString(), db: db.name }
           : rows.length < BATCH
             ? { state: 'pending', table: SEALED_TABLES[tableIndex + 1], done: done + rows.length }
             : { state: 'pending', table: name, after: last, done: done + rows.length }

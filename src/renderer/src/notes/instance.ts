@@ -1,9 +1,13 @@
 import { NotesDB } from './db'
+import { activeDatabaseName } from './backup/activeDatabase'
 import { guardRepository, type Actor, type AfterCall } from './guard'
 import { NotesRepository } from './repository'
 
-/** The app's one database connection (the screens, stores and header search share it). */
-export const notesDb = new NotesDB()
+/**
+ * The app's one database connection (the screens, stores and header search share it): the one a
+ * verified restore last switched to, or the usual one.
+ */
+export const notesDb = new NotesDB(activeDatabaseName())
 
 let actor: Actor | null = null
 let signedIn: () => void = () => undefined

@@ -37,6 +37,18 @@ function pickFile(kind: FileKind): Promise<File | null> {
   })
 }
 
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  a.style.display = 'none'
+  document.body.append(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 30_000)
+}
+
 export function browserPlatform(): Platform {
   return {
     kind: 'browser',
@@ -53,17 +65,7 @@ export function browserPlatform(): Platform {
     async saveFile({ purpose, suggestedName: asked, data }) {
       // The same rule as main's: the purpose, not the caller, decides the file type.
       const suggestedName = withAllowedExtension(asked, SAVE_PURPOSES[purpose])
-      const url = URL.createObjectURL(
-        new Blob([data as Uint8Array<ArrayBuffer>], { type: mimeFor(suggestedName) }),
-      )
-      const a = document.createElement('a')
-      a.href = url
-      a.download = suggestedName
-      a.style.display = 'none'
-      document.body.append(a)
-      a.click()
-      a.remove()
-      setTimeout(() => URL.revokeObjectURL(url), 30_000)
+      download(new Blob([data as Uint8Array<ArrayBuffer>], { type: mimeFor(suggestedName) }), suggestedName)
       return { status: 'saved', name: suggestedName, path: null }
     },
     async openFile({ purpose, maxBytes }): Promise<OpenOutcome> {
@@ -75,6 +77,38 @@ export function browserPlatform(): Platform {
         )
       }
       return { status: 'opened', name: file.name, data: new Uint8Array(await file.arrayBuffer()) }
+    },
+    async saveStream(purpose, asked) {
+      // A plain browser cannot write a file in place: the pieces gather in a Blob (kept by the
+      // browser, largely outside the JS heap) and download at the end.
+      const name = withAllowedExtension(asked, SAVE_PURPOSES[purpose])
+      let parts: BlobPart[] = []
+      return {
+        name,
+        async write(data) {
+          parts.push(new Blob([data as Uint8Array<ArrayBuffer>]))
+        },
+        async finish() {
+          download(new Blob(parts, { type: mimeFor(name) }), name)
+          parts = []
+          return { name, path: null }
+        },
+        async abort() {
+          parts = []
+        },
+      }
+    },
+    async openStream(purpose) {
+      const file = await pickFile(OPEN_PURPOSES[purpose])
+      if (!file) return null
+      return {
+        name: file.name,
+        size: file.size,
+        async read(offset, length) {
+          return new Uint8Array(await file.slice(offset, offset + length).arrayBuffer())
+        },
+        async close() {},
+      }
     },
     async openPath() {
       throw new PlatformError('In the browser, open the file from your downloads folder.')

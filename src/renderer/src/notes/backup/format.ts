@@ -59,6 +59,11 @@ export type BackupErrorCode =
   | 'invalid-records'
   | 'invalid-database'
   | 'write-failed'
+  | 'wrong-key'
+  | 'tampered'
+  | 'cancelled'
+  | 'not-allowed'
+  | 'not-verified'
 
 /** Why a backup cannot be made or restored, in words for the person holding the file. */
 export class BackupError extends Error {

@@ -6,6 +6,7 @@ export { emptyMergeReport, mergeBackup, type MergeReport } from './merge'
 export { replaceLosses, replaceWithBackup, type ReplaceLoss } from './replace'
 export {
   applyBackup,
+  applyBackupAs,
   lastBackupAt,
   recordBackupMade,
   restoreBackup,

@@ -1,4 +1,5 @@
 import type { RepoContext } from '../context'
+import { assertCan, type Role } from '../../security/policy'
 import type { NotesDB } from '../db'
 import { BACKUP_TABLES } from '../db'
 import { visitsChanged } from '../searchIndex'
@@ -8,6 +9,29 @@ import { readBackup } from './read'
 import { replaceWithBackup } from './replace'
 
 export type RestoreMode = 'merge' | 'replace'
+
+/**
+ * A version 1 (unencrypted) backup applied for someone: only the owner may (security/policy.ts),
+ * and "replace" is refused where signed notes exist, since it would leave their signatures
+ * without their visits and signed notes are kept for good; a merge keeps them.
+ */
+export async function applyBackupAs(
+  actor: { role: Role } | null,
+  ctx: RepoContext,
+  backup: ParsedBackup,
+  mode: RestoreMode,
+): Promise<RestoreResult> {
+  assertCan(actor?.role, 'backup.restore')
+  if (mode === 'replace' && ctx.db.tables.some((t) => t.name === 'signatures')) {
+    if ((await ctx.db.table('signatures').count()) > 0) {
+      throw new BackupError(
+        'not-allowed',
+        'This computer holds signed notes, which are kept for good: an older (unencrypted) backup cannot replace them. Choose Merge instead. Nothing was changed.',
+      )
+    }
+  }
+  return applyBackup(ctx, backup, mode)
+}
 
 export interface RestoreResult {
   mode: RestoreMode
