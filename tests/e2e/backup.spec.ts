@@ -33,6 +33,8 @@ async function profile(
     (url) => !url.toString().startsWith(appUrl),
     (r) => r.abort('blockedbyclient'),
   )
+  // The app's test hooks: dumpDb reads records through them (they are encrypted at rest).
+  await context.addInitScript({ content: 'window.__CRAMP_E2E__ = true' })
   const bridge = await installBridge(context, { appOrigin: appUrl, savedDir, profileDir: dir })
   const page = context.pages()[0] ?? (await context.newPage())
   await page.goto(`${appUrl}/#/`)
