@@ -77,7 +77,10 @@ export async function handoutsOfPatient(ctx: RepoContext, patientId: string): Pr
   const { db } = ctx
   return db.transaction('r', db.visits, db.handouts, async () => {
     const visitIds = await db.visits.where('patientId').equals(patientId).primaryKeys()
-    const rows = await db.handouts.where('visitId').anyOf(visitIds).toArray()
+    // One equality query per visit: anyOf() walks a cursor, which cannot open sealed rows.
+    const rows = (
+      await Promise.all(visitIds.map((id) => db.handouts.where('visitId').equals(id).toArray()))
+    ).flat()
     return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   })
 }
@@ -97,7 +100,9 @@ export async function recentHandouts(
     let offset = 0
     const PAGE = Math.max(limit, 20)
     for (;;) {
-      const page = await db.handouts.orderBy('createdAt').reverse().offset(offset).limit(PAGE).toArray()
+      // Keys, then rows: an offset walks a cursor, and sealed rows open only through bulkGet.
+      const keys = await db.handouts.orderBy('createdAt').reverse().offset(offset).limit(PAGE).primaryKeys()
+      const page = (await db.handouts.bulkGet(keys)).filter((h): h is HandoutRow => h !== undefined)
       const visits = await db.visits.bulkGet(page.map((h) => h.visitId))
       const wanted = [...new Set(page.map((h) => h.patientId))].filter((id) => !names.has(id))
       const patients = await db.patients.bulkGet(wanted)
