@@ -5,13 +5,15 @@
  */
 import { expect, shoot, test, waitForApp } from './fixtures'
 import { newPatient, newVisit, saved, storedVisit, toPatients } from './notes-helpers'
-import { OWNER, authPhase, setUpClinic, signIn } from './signin'
-
-const RECEPTION = {
-  name: 'Rachel Evans',
-  first: 'lantern meadow copper fig',
-  own: 'quiet orchard pebble lamp',
-}
+import {
+  OWNER,
+  RECEPTION,
+  addAndSignInReception,
+  authPhase,
+  setUpClinic,
+  signIn,
+  switchPerson,
+} from './signin'
 
 test('first run sets the clinic up; a restart asks who is signing in, and shows nothing before', async ({
   app,
@@ -105,33 +107,7 @@ test('reception sees names and contacts but cannot open a visit note by any rout
   const id = await newVisit(page)
   await page.getByTestId('visit-note').fill('Clinical words reception must not see')
   await saved(page)
-  // The owner adds a reception account (Settings, Staff).
-  await app.goto('#/staff')
-  await page.getByTestId('add-staff').click()
-  await page.getByTestId('staff-name').fill(RECEPTION.name)
-  await page.getByTestId('staff-role-reception').check()
-  await page.getByTestId('staff-passphrase').fill(RECEPTION.first)
-  await page.getByTestId('staff-confirm').fill(RECEPTION.first)
-  await page.getByTestId('staff-save').click()
-  await expect(page.getByTestId('staff-management')).toContainText(RECEPTION.name, { timeout: 30_000 })
-  // Switch person: the window starts afresh on the sign-in screen.
-  await page.getByTestId('header-switch').click()
-  await page.waitForLoadState('load')
-  await page.locator('html[data-auth="signed-out"]').waitFor({ timeout: 30_000 })
-  await page
-    .getByTestId('signin-people')
-    .getByRole('button', { name: new RegExp(RECEPTION.name) })
-    .click()
-  await page.getByTestId('signin-passphrase').fill(RECEPTION.first)
-  await page.getByTestId('signin-submit').click()
-  // First sign-in with a passphrase the owner chose: choose one's own.
-  await expect(page.getByTestId('passphrase-change')).toBeVisible({ timeout: 30_000 })
-  await page.getByTestId('change-current').fill(RECEPTION.first)
-  await page.getByTestId('change-new').fill(RECEPTION.own)
-  await page.getByTestId('change-confirm').fill(RECEPTION.own)
-  await page.getByTestId('change-submit').click()
-  await expect(page.getByTestId('app-unlocked')).toBeVisible({ timeout: 30_000 })
-  await expect(page.getByTestId('signed-in-as')).toContainText('Reception')
+  await addAndSignInReception(page, (hash) => app.goto(hash))
   // The patient list and details: yes. The visit: no, by link, by URL typed in, by search.
   await toPatients(page)
   await page.getByText('Vera Visit').click()
@@ -150,6 +126,75 @@ test('reception sees names and contacts but cannot open a visit note by any rout
   await expect(page.getByTestId('not-allowed-message')).toContainText('cannot open visit notes')
   expect(await page.locator('body').innerText()).not.toContain('Clinical words')
   await shoot(page, 'auth-reception-refused')
+})
+
+test("reception reprints a handout from the patient's history; the trail says reissued; no note by any route", async ({
+  page,
+  app,
+}) => {
+  test.setTimeout(240_000)
+  // The owner gives a handout at a visit whose note reception must never see.
+  await newPatient(page, 'Hana Handout')
+  const visitId = await newVisit(page)
+  await page.getByTestId('visit-note').fill('Clinical words reception must not see')
+  await saved(page)
+  await page.getByTestId('make-handout').click()
+  await expect(page.getByTestId('preview-page').first()).toBeVisible({ timeout: 60_000 })
+  app.dialogs.nextSavePath()
+  await page.getByTestId('handout-save').click()
+  await expect(page.getByTestId('handout-notice')).toContainText('noted on the visit', { timeout: 30_000 })
+
+  await addAndSignInReception(page, (hash) => app.goto(hash))
+  await toPatients(page)
+  await page.getByText('Hana Handout').click()
+  await expect(page.getByTestId('patient-title')).toHaveText('Hana Handout')
+  // Of the history, only the handouts given: no visits, no versions of the record.
+  await expect(page.getByTestId('patient-handout')).toHaveCount(1)
+  await expect(page.getByTestId('patient-visits')).toHaveCount(0)
+  await expect(page.getByTestId('open-history')).toHaveCount(0)
+  await expect(page.getByTestId('visit-link')).toHaveCount(0)
+  expect(await page.locator('body').innerText()).not.toContain('Clinical words')
+  await shoot(page, 'auth-reception-handouts')
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await page.getByTestId('patient-handouts').scrollIntoViewIfNeeded()
+  await shoot(page, 'auth-reception-handouts-1024')
+  await page.setViewportSize({ width: 1280, height: 800 })
+
+  // Reprint it: the same file, noted once; the screen offers no way into the visit.
+  await page.getByTestId('patient-reprint').click()
+  await expect(page.getByTestId('reissue-identical')).toBeVisible({ timeout: 60_000 })
+  await expect(page.getByRole('link', { name: /visit/i })).toHaveCount(0)
+  app.dialogs.nextSavePath()
+  await page.getByTestId('handout-save').click()
+  await expect(page.getByTestId('handout-notice')).toContainText('already lists this handout', {
+    timeout: 30_000,
+  })
+  expect(await page.locator('body').innerText()).not.toContain('Clinical words')
+  await shoot(page, 'auth-reception-reprint')
+
+  // The visit note by any route: a typed URL, the handouts list, the search.
+  await page.goto(page.url().replace(/#.*$/, `#/visits/${visitId}`))
+  await expect(page.getByTestId('not-allowed-message')).toContainText('cannot open visit notes')
+  expect(await page.locator('body').innerText()).not.toContain('Clinical words')
+  await app.goto('#/handouts')
+  await expect(page.getByTestId('recent-handout')).toHaveCount(1)
+  await expect(page.getByTestId('recent-handout').getByRole('link', { name: 'Open visit' })).toHaveCount(0)
+  await shoot(page, 'auth-reception-handouts-home')
+  await page.getByTestId('header-search').fill('Clinical words')
+  await page.waitForTimeout(500)
+  expect(await page.locator('body').innerText()).not.toContain('Clinical words reception')
+
+  // The owner's audit screen lists the reprint as reissued, by reception.
+  await switchPerson(page)
+  await signIn(page)
+  await app.goto('#/audit')
+  await page.getByTestId('audit-kind').selectOption('handout.reissued')
+  const rows = page.getByTestId('audit-row')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText(RECEPTION.name)
+  await expect(rows.first()).toContainText('Handout reprinted')
+  await page.getByTestId('audit-kind').selectOption('visit.viewed')
+  await expect(page.getByTestId('audit-table')).not.toContainText(RECEPTION.name)
 })
 
 test('signing a visit makes it read-only; an addendum shows under the original; it cannot be trashed', async ({

@@ -1,10 +1,8 @@
 /**
  * The consultation flow without friction (issue 10), each check one that failed before it was
- * fixed, and `npm start` refusing to move to another port.
+ * fixed. `npm start` refusing to move to another port is tests/unit/scripts/start.test.ts: it
+ * needs no browser.
  */
-import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
-import { resolve } from 'node:path'
 import { expect, expectAccessible, shoot, test } from './fixtures'
 import { newPatient, newVisit, saved, toPatients } from './notes-helpers'
 
@@ -116,29 +114,4 @@ test('counts are said in words, never "patient(s)"', async ({ page, app }) => {
   await page.setViewportSize({ width: 1024, height: 700 })
   await page.getByTestId('storage-panel').scrollIntoViewIfNeeded()
   await shoot(page, 'notes-settings-storage-1024')
-})
-
-test('npm start with its port taken says so in one line and exits, instead of moving port', async () => {
-  const busy = createServer()
-  await new Promise<void>((ok) => busy.listen(0, '127.0.0.1', () => ok()))
-  const port = (busy.address() as { port: number }).port
-  try {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-      cwd: resolve(import.meta.dirname, '../..'),
-      env: { ...process.env, CRAMP_SKIP_BUILD: '1', CRAMP_BROWSER: '1', PORT: String(port) },
-    })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', (d: Buffer) => (out += String(d)))
-    child.stderr.on('data', (d: Buffer) => (err += String(d)))
-    const code = await new Promise<number | null>((ok) => child.on('exit', ok))
-    expect(code).toBe(1)
-    expect(out).toBe('')
-    const lines = err.trim().split('\n')
-    expect(lines).toHaveLength(1)
-    expect(lines[0]).toContain(`Port ${port} is in use`)
-    expect(lines[0]).toContain(`lsof -i :${port}`)
-  } finally {
-    busy.close()
-  }
 })

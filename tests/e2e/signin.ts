@@ -66,3 +66,50 @@ export async function ensureSignedIn(page: Page): Promise<void> {
     await expect(page.getByTestId('app-unlocked')).toBeVisible({ timeout: 30_000 })
   }
 }
+
+export const RECEPTION = {
+  name: 'Rachel Evans',
+  first: 'lantern meadow copper fig',
+  own: 'quiet orchard pebble lamp',
+}
+
+/**
+ * The owner, signed in, adds a reception account (Staff), switches person and signs it in for
+ * the first time, choosing its own passphrase as a first sign-in asks. Ends signed in as it.
+ */
+export async function addAndSignInReception(
+  page: Page,
+  goto: (hash: string) => Promise<void>,
+): Promise<void> {
+  await goto('#/staff')
+  await page.getByTestId('add-staff').click()
+  await page.getByTestId('staff-name').fill(RECEPTION.name)
+  await page.getByTestId('staff-role-reception').check()
+  await page.getByTestId('staff-passphrase').fill(RECEPTION.first)
+  await page.getByTestId('staff-confirm').fill(RECEPTION.first)
+  await page.getByTestId('staff-save').click()
+  await expect(page.getByTestId('staff-management')).toContainText(RECEPTION.name, { timeout: 30_000 })
+  // Switch person: the window starts afresh on the sign-in screen.
+  await switchPerson(page)
+  await page
+    .getByTestId('signin-people')
+    .getByRole('button', { name: new RegExp(RECEPTION.name) })
+    .click()
+  await page.getByTestId('signin-passphrase').fill(RECEPTION.first)
+  await page.getByTestId('signin-submit').click()
+  // First sign-in with a passphrase the owner chose: choose one's own.
+  await expect(page.getByTestId('passphrase-change')).toBeVisible({ timeout: 30_000 })
+  await page.getByTestId('change-current').fill(RECEPTION.first)
+  await page.getByTestId('change-new').fill(RECEPTION.own)
+  await page.getByTestId('change-confirm').fill(RECEPTION.own)
+  await page.getByTestId('change-submit').click()
+  await expect(page.getByTestId('app-unlocked')).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('signed-in-as')).toContainText('Reception')
+}
+
+/** "Switch person" in the header: the window starts afresh on the sign-in screen. */
+export async function switchPerson(page: Page): Promise<void> {
+  await page.getByTestId('header-switch').click()
+  await page.waitForLoadState('load')
+  await page.locator('html[data-auth="signed-out"]').waitFor({ timeout: 30_000 })
+}

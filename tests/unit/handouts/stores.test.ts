@@ -113,6 +113,23 @@ describe('handout history store', () => {
     expect(await notesRepo.handoutsOf(visitId)).toHaveLength(1)
   })
 
+  it("lists a patient's handouts for reception, newest first, none of a trashed visit, no visit read", async () => {
+    const { visitId, patientId } = await visit()
+    const second = (await notesRepo.createVisit(patientId)).id
+    const other = await visit()
+    const store = useHandoutHistoryStore()
+    await store.record(visitId, handout(visitId, 'e', '2026-11-20T10:00:00.000Z'))
+    await store.record(second, handout(second, 'f', '2026-11-21T10:00:00.000Z'))
+    await store.record(other.visitId, handout(other.visitId, '9', '2026-11-22T10:00:00.000Z'))
+    setActor({ id: 'test-reception', role: 'reception' })
+    expect((await notesRepo.handoutsOfPatient(patientId)).map((h) => h.id)).toEqual(['h-f', 'h-e'])
+    // The same person still cannot read the visits those handouts were given at.
+    await expect(notesRepo.getVisit(visitId)).rejects.toThrow(/cannot open visit notes/)
+    setActor({ id: 'test-owner', role: 'owner' })
+    await notesRepo.trashVisit(second)
+    expect((await notesRepo.handoutsOfPatient(patientId)).map((h) => h.id)).toEqual(['h-e'])
+  })
+
   it('refuses to note a handout on a visit that is gone', async () => {
     await expect(
       useHandoutHistoryStore().record('missing', handout('missing', 'd', '2026-11-21T10:00:00.000Z')),

@@ -7,14 +7,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import { buildHandout } from '../../../src/renderer/src/handouts/builder'
-import {
-  alertMatches,
-  applySafety,
-  ASK_FIRST,
-  footRiskReasons,
-  planSafety,
-  type FootRisk,
-} from '../../../src/renderer/src/handouts/safety'
+import { alertMatches, footRiskReasons, type FootRisk } from '../../../src/renderer/src/handouts/footRisk'
+import { ASK_FIRST, planSafety } from '../../../src/renderer/src/handouts/safety'
+import { applySafety } from '../../../src/renderer/src/handouts/safetyApply'
 import { HANDOUT_SECTION_IDS, type HandoutSectionId } from '../../../src/renderer/src/handouts/spec'
 import { contentSnapshot } from '../../../src/renderer/src/handouts/snapshot'
 import { makeSpec, realContent } from '../handouts/helpers'

@@ -29,8 +29,18 @@ const MAX_APPEND_TRIES = 50
  * The audit trail: append-only, hash-chained with HMAC under the audit key (so nobody without
  * the data key can rebuild the chain after editing it), details encrypted.
  */
+interface Waiting {
+  event: AuditEvent
+  done: (row: AuditRow) => void
+  fail: (error: unknown) => void
+}
+
+/** The most entries one transaction writes (a burst, such as the events kept while locked). */
+const MAX_BATCH = 100
+
 export class AuditLog {
-  #queue: Promise<unknown> = Promise.resolve()
+  #waiting: Waiting[] = []
+  #draining = false
   #head: AuditHead | undefined
   readonly #clock: () => Date
 
@@ -38,11 +48,32 @@ export class AuditLog {
     this.#clock = opts.clock ?? (() => new Date())
   }
 
-  /** Appends one entry. Appends from this window run one at a time; other windows retry. */
+  /**
+   * Appends one entry. Appends from this window run in order; those that arrive while one is
+   * being written are chained together and written in the next transaction. Other windows retry.
+   */
   append(event: AuditEvent): Promise<AuditRow> {
-    const run = this.#queue.then(() => this.#appendNow(event))
-    this.#queue = run.catch(() => undefined)
-    return run
+    return new Promise<AuditRow>((done, fail) => {
+      this.#waiting.push({ event, done, fail })
+      if (!this.#draining) void this.#drain()
+    })
+  }
+
+  async #drain(): Promise<void> {
+    this.#draining = true
+    try {
+      while (this.#waiting.length) {
+        const batch = this.#waiting.splice(0, MAX_BATCH)
+        try {
+          const rows = await this.#appendNow(batch.map((w) => w.event))
+          batch.forEach((w, i) => w.done(rows[i]!))
+        } catch (e) {
+          for (const w of batch) w.fail(e)
+        }
+      }
+    } finally {
+      this.#draining = false
+    }
   }
 
   /** Keeps an event that happened while locked, to be chained at the next sign-in. */
@@ -68,35 +99,52 @@ export class AuditLog {
     return waiting.length
   }
 
-  async #appendNow(event: AuditEvent): Promise<AuditRow> {
+  /**
+   * Chains `events` on the end marker this window last wrote (read afresh only after another
+   * window got there first) and writes them with the new marker in one transaction.
+   */
+  async #appendNow(events: readonly AuditEvent[]): Promise<AuditRow[]> {
     const { auditKey, fieldKey } = this.opts.keys()
     for (let attempt = 0; attempt < MAX_APPEND_TRIES; attempt++) {
       const head = this.#head ?? (await this.opts.store.head())
-      const seq = (head?.seq ?? 0) + 1
+      const first = (head?.seq ?? 0) + 1
+      const last = first + events.length - 1
       const now = this.#clock().toISOString()
       // Times never go backwards along the chain, so a date range is a range of entries.
       const at = head && head.at > now ? head.at : now
-      const detail =
-        event.detail === undefined
-          ? null
-          : await encryptValue(fieldKey, event.detail, { type: 'audit', id: String(seq), field: 'detail' })
-      const base: Omit<AuditRow, 'mac'> = {
-        seq,
-        at,
-        actorId: event.actorId,
-        deviceId: this.opts.deviceId,
-        kind: event.kind,
-        patientId: event.patientId ?? '',
-        visitId: event.visitId ?? '',
-        detail,
-        prev: head?.mac ?? '',
+      // Neither the details nor the end marker's seal depend on the chain: made all at once.
+      const [details, seal] = await Promise.all([
+        Promise.all(
+          events.map((e, i) =>
+            e.detail === undefined
+              ? null
+              : encryptValue(fieldKey, e.detail, { type: 'audit', id: String(first + i), field: 'detail' }),
+          ),
+        ),
+        headSeal(auditKey, { seq: last, at }),
+      ])
+      const rows: AuditRow[] = []
+      let prev = head?.mac ?? ''
+      for (let i = 0; i < events.length; i++) {
+        const event = events[i]!
+        const base: Omit<AuditRow, 'mac'> = {
+          seq: first + i,
+          at,
+          actorId: event.actorId,
+          deviceId: this.opts.deviceId,
+          kind: event.kind,
+          patientId: event.patientId ?? '',
+          visitId: event.visitId ?? '',
+          detail: details[i]!,
+          prev,
+        }
+        prev = await macOf(auditKey, base)
+        rows.push({ ...base, mac: prev })
       }
-      const [mac, seal] = await Promise.all([macOf(auditKey, base), headSeal(auditKey, { seq, at })])
-      const row: AuditRow = { ...base, mac }
-      const newHead: AuditHead = { id: 'head', seq, at, mac, seal }
-      if (await this.opts.store.appendIfHead(head?.seq ?? 0, row, newHead)) {
+      const newHead: AuditHead = { id: 'head', seq: last, at, mac: prev, seal }
+      if (await this.opts.store.appendIfHead(first - 1, rows, newHead)) {
         this.#head = newHead
-        return row
+        return rows
       }
       this.#head = undefined
     }

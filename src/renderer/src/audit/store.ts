@@ -8,11 +8,11 @@ import type { AuditFilter, AuditHead, AuditKind, AuditRow } from './model'
 export interface AuditStore {
   head(): Promise<AuditHead | undefined>
   /**
-   * Adds `row` and moves the end marker to `head`, in one transaction, only if the marker is
-   * still at `expectedSeq` (0: empty). Returns false, writing nothing, when another window
-   * appended first; the caller then rebuilds the entry on the new end.
+   * Adds `rows` (numbered on from `expectedSeq`) and moves the end marker to `head`, in one
+   * transaction, only if the marker is still at `expectedSeq` (0: empty). Returns false, writing
+   * nothing, when another window appended first; the caller then rebuilds them on the new end.
    */
-  appendIfHead(expectedSeq: number, row: AuditRow, head: AuditHead): Promise<boolean>
+  appendIfHead(expectedSeq: number, rows: readonly AuditRow[], head: AuditHead): Promise<boolean>
   /** Rows with seq > afterSeq in seq order, and the end marker, read in one transaction. */
   readChunk(afterSeq: number, limit: number): Promise<{ head: AuditHead | undefined; rows: AuditRow[] }>
   /** Newest first, seq < beforeSeq; the filter's fields are all required to match. */
@@ -59,15 +59,20 @@ export class DexieAuditStore implements AuditStore {
     return this.heads.get('head')
   }
 
-  async appendIfHead(expectedSeq: number, row: AuditRow, head: AuditHead): Promise<boolean> {
-    if (row.seq !== expectedSeq + 1) throw new RangeError('an audit row must follow the head')
+  async appendIfHead(expectedSeq: number, rows: readonly AuditRow[], head: AuditHead): Promise<boolean> {
+    if (
+      rows.length === 0 ||
+      rows.some((r, i) => r.seq !== expectedSeq + 1 + i) ||
+      head.seq !== rows.at(-1)!.seq
+    )
+      throw new RangeError('audit rows must follow the head in order, and the marker the last of them')
     try {
-      // The end marker always moves with its row, so the row's number being taken means another
-      // window appended first; the unique key says so without reading the marker first.
-      await this.db.transaction('rw', this.rows, this.heads, async () => {
-        await this.rows.add(row)
-        await this.heads.put(head)
-      })
+      // The end marker always moves with its rows, so the first number being taken means another
+      // window appended first; the unique key says so without reading the marker first. The
+      // requests go out together (one round trip); any one failing aborts them all.
+      await this.db.transaction('rw', this.rows, this.heads, () =>
+        Promise.all([...rows.map((r) => this.rows.add(r)), this.heads.put(head)]),
+      )
       return true
     } catch (e) {
       if (isConstraintError(e)) return false

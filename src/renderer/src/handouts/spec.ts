@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { ContentSchema } from '../reference/schema'
 import { ClinicSettingsSchema } from './clinic'
 import { ExerciseChoiceSchema } from './dose'
-import { FootRiskSchema, NO_FOOT_RISK } from './safety'
+import { FootRiskSchema, NO_FOOT_RISK } from './footRisk'
 
 /**
  * 1: the first layout (every cause in full, help at the end); kept so handouts given with it

@@ -67,6 +67,7 @@ export const METHOD_ACTIONS: Record<Method, Rule> = {
   givenHandout: 'handout.viewHistory',
   reissueHandout: 'handout.reissue',
   handoutsOf: 'handout.viewHistory',
+  handoutsOfPatient: 'handout.viewHistory',
   recentHandouts: 'handout.viewHistory',
   trashPatient: 'patient.trash',
   trashVisit: 'visit.trash',

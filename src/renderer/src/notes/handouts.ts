@@ -70,6 +70,19 @@ export async function handoutsOf(ctx: RepoContext, visitId: string): Promise<Han
 }
 
 /**
+ * Handouts given to a patient at visits not in the trash, newest first: what reception may see
+ * of a patient's history, to reprint one. Of the visits only their ids are read.
+ */
+export async function handoutsOfPatient(ctx: RepoContext, patientId: string): Promise<HandoutRow[]> {
+  const { db } = ctx
+  return db.transaction('r', db.visits, db.handouts, async () => {
+    const visitIds = await db.visits.where('patientId').equals(patientId).primaryKeys()
+    const rows = await db.handouts.where('visitId').anyOf(visitIds).toArray()
+    return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  })
+}
+
+/**
  * The newest handouts given, at visits that are not in the trash, with the patient's name.
  * Reads only as many handouts as it shows (plus those of trashed visits it skips).
  */

@@ -2,7 +2,14 @@ import Dexie from 'dexie'
 import { makeContext, parseOrThrow, type RepoContext } from './context'
 import type { NotesDB } from './db'
 import { ConflictError, MissingRecordError } from './errors'
-import { addHandout, givenHandout, handoutsOf, recentHandouts, reissueHandout } from './handouts'
+import {
+  addHandout,
+  givenHandout,
+  handoutsOf,
+  handoutsOfPatient,
+  recentHandouts,
+  reissueHandout,
+} from './handouts'
 import { historyOf, historyVersion } from './history'
 import { thisWindow } from './identity'
 import {
@@ -271,6 +278,11 @@ export class NotesRepository {
 
   handoutsOf(visitId: string): Promise<HandoutRow[]> {
     return handoutsOf(this.ctx, visitId)
+  }
+
+  /** Handouts given to a patient, newest first, without reading their visits (reception's reprints). */
+  handoutsOfPatient(patientId: string): Promise<HandoutRow[]> {
+    return handoutsOfPatient(this.ctx, patientId)
   }
 
   recentHandouts(limit = 30): Promise<{ handout: HandoutRow; patientName: string }[]> {

@@ -44,7 +44,12 @@ describe('PassphraseChange', () => {
     await w.get('[data-testid="change-new"]').setValue(NEW_PASS)
     await w.get('[data-testid="change-confirm"]').setValue(`${NEW_PASS}x`)
     await w.get('form').trigger('submit')
-    expect(w.get('[data-testid="change-error"]').text()).toBe('The two new passphrases are not the same.')
+    // The strength is asked afresh before the pair is compared, so the message comes a moment later.
+    await until(
+      () =>
+        expect(w.get('[data-testid="change-error"]').text()).toBe('The two passphrases are not the same.'),
+      { timeout: 20_000 },
+    )
     await w.get('[data-testid="change-current"]').setValue('wrong')
     await w.get('[data-testid="change-confirm"]').setValue(NEW_PASS)
     await w.get('form').trigger('submit')

@@ -6,7 +6,7 @@ import { computed, reactive, ref, shallowRef, watch, type Ref } from 'vue'
 import type { Content } from '@renderer/reference/schema'
 import { splitMedicines } from '@renderer/reference/medcheck'
 import type { ClinicSettings } from '@renderer/handouts/clinic'
-import type { FootRisk } from '@renderer/handouts/safety'
+import type { FootRisk } from '@renderer/handouts/footRisk'
 import { pageCount } from '@renderer/handouts/page-count'
 import { pdfMakeLoaded, renderHandout } from '@renderer/handouts/render-browser'
 import {

@@ -2,6 +2,7 @@ import type { Ref, ShallowRef } from 'vue'
 import { describeStorageError } from '@renderer/notes/errors'
 import type { SaveOptions } from '@renderer/notes/repository'
 import type { Versioned } from '@renderer/notes/version'
+import { combineBoth, type CombineSpec } from './combine'
 import type { RecordStore } from './recordStore'
 import type { SaveState } from './useAutosave'
 
@@ -117,4 +118,42 @@ export function conflictChoices<R extends Versioned, D extends object>(a: Autosa
   }
 
   return { keepMine, useTheirs, keepBoth, commit }
+}
+
+/**
+ * Settling a version kept beside the current one (a merged backup, a closed window) and bringing
+ * an earlier version back: the same three choices on a patient's details and on a visit, each a
+ * deliberate whole-record change through `commit`, so the version not chosen stays in the history.
+ */
+export function keptChoices<D extends object>(opts: {
+  commit: (fields: Partial<D> | null, saveOpts: SaveOptions) => Promise<boolean>
+  draft: D
+  notice: Ref<string>
+  spec: CombineSpec<D>
+  /** Said once an earlier version is back, e.g. "The earlier details are back". */
+  broughtBack: string
+}) {
+  async function keepBothKept(rev: string, other: D): Promise<void> {
+    // A plain copy: the draft is reactive, and combineBoth builds a new record from it.
+    const shown = JSON.parse(JSON.stringify(opts.draft)) as D
+    const both = combineBoth(opts.spec, other, shown, {
+      mine: 'the version shown',
+      theirs: 'the kept version',
+    })
+    await opts.commit(both.draft, { resolve: [rev] })
+    opts.notice.value = ['Both versions were put together.', ...both.chosen].join(' ')
+  }
+  async function useKept(rev: string, other: D): Promise<void> {
+    await opts.commit(other, {
+      resolve: [rev],
+      previous: { why: 'conflict', note: 'The version shown until the kept one was chosen' },
+    })
+  }
+  async function bringBack(fields: D): Promise<void> {
+    await opts.commit(fields, {
+      previous: { why: 'replaced', note: 'Replaced by an earlier version brought back' },
+    })
+    opts.notice.value = `${opts.broughtBack}; what was here before is in the history.`
+  }
+  return { keepBothKept, useKept, bringBack }
 }
