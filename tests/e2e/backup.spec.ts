@@ -121,13 +121,13 @@ test('encrypted backup: no patient words in the file; damaged copies refused; re
     await src.context.close()
   }
 
-  // A fresh profile: a stand-in clinic set up, then replaced by the backup with the recovery words.
+  // A fresh profile (a new computer): the first-run screen restores the clinic with the recovery
+  // words instead of setting up a new one.
   const fresh = await profile(join(app.savedDir, '..', 'fresh-profile'), app.url, app.savedDir)
   try {
     const p2 = fresh.page
-    await setUpClinic(p2, { ...OWNER, name: 'Temporary Owner', passphrase: 'cobalt meadow tinsel quarry' })
-    await toSettings(p2)
-    const panel2 = p2.getByTestId('backup-panel')
+    await p2.getByTestId('setup-restore-instead').click()
+    const panel2 = p2.getByTestId('setup-restore')
     fresh.bridge.dialogs.nextOpenPath(file)
     await panel2.getByTestId('choose-backup').click()
     await expect(panel2.getByTestId('encrypted-preview')).toBeVisible()

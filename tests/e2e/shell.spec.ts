@@ -98,13 +98,26 @@ test('the bridge saves a file through the real main handler, and refuses bad pay
     const data = new TextEncoder().encode('hello ✓ ünïcødé')
     return window.bridge!.saveFile({ purpose: 'backup', suggestedName: 'bridge-check.txt', data })
   })
-  // Main, not the page, decides the type: a backup is .json whatever name the page suggests.
-  expect(result).toMatchObject({ status: 'saved', name: 'bridge-check.txt.json' })
-  expect(readFileSync(`${app.savedDir}/bridge-check.txt.json`, 'utf8')).toBe('hello ✓ ünïcødé')
+  // Main, not the page, decides the type: a backup is .ccbackup whatever name the page suggests.
+  expect(result).toMatchObject({ status: 'saved', name: 'bridge-check.txt.ccbackup' })
+  expect(readFileSync(`${app.savedDir}/bridge-check.txt.ccbackup`, 'utf8')).toBe('hello ✓ ünïcødé')
   expect(app.dialogs.saveRequests.at(-1)).toEqual({
-    suggestedName: 'bridge-check.txt.json',
-    extensions: ['json'],
+    suggestedName: 'bridge-check.txt.ccbackup',
+    extensions: ['ccbackup', 'json'],
   })
+
+  // The same through the streamed save: pieces in order, renamed into place at the end.
+  const streamed = await page.evaluate(async () => {
+    const b = window.bridge!
+    const begun = await b.saveBegin({ purpose: 'backup', suggestedName: 'streamed.ccbackup' })
+    if (begun.status !== 'ready') return begun
+    const enc = new TextEncoder()
+    await b.saveWrite({ handle: begun.handle, data: enc.encode('first ') })
+    await b.saveWrite({ handle: begun.handle, data: enc.encode('second') })
+    return b.saveFinish({ handle: begun.handle })
+  })
+  expect(streamed).toMatchObject({ status: 'saved', name: 'streamed.ccbackup' })
+  expect(readFileSync(`${app.savedDir}/streamed.ccbackup`, 'utf8')).toBe('first second')
 
   const refused = await page.evaluate(async () => {
     try {
