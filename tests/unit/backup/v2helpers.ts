@@ -40,6 +40,8 @@ export async function clinicWithRecords() {
     owner: { name: 'Olive Owner', role: 'owner', registration: 'HCPC CH10001' },
     passphrase: OWNER_PASS,
   })
+  // Rows sealed at rest, as in the app (security/instance.ts), so the backup carries ciphertext.
+  db.keySource = () => session.ring
   const words = sheet.words.map((w) => w.word).join(' ')
   const owner: BackupActor = { id: 'owner-1', role: 'owner' }
   const repo = new NotesRepository(db)

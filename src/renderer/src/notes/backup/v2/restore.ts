@@ -1,4 +1,5 @@
 import Dexie from 'dexie'
+import { deriveKeyRing } from '../../../security/keyring'
 import { NotesDB } from '../../db'
 import { BackupError } from '../format'
 import type { BackupHeader } from './header'
@@ -66,7 +67,10 @@ export async function restoreBackupV2(
       counts[chunk.t] = (counts[chunk.t] ?? 0) + chunk.r.length
     }
     fresh.close()
+    const ring = await deriveKeyRing(keys.dataKey)
     const upgraded = new NotesDB(o.dbName)
+    // Rows sealed at rest open with the backup's own data key while they are checked.
+    upgraded.keySource = () => ring
     try {
       await upgraded.open()
       await verifyRestored(upgraded, keys.dataKey)
