@@ -5,39 +5,15 @@
  * beside a same-run baseline. 100,000 visits by default; BACKUP_BENCH_MILLION=1 runs 1,000,000
  * (heap target under 500 MB).
  */
-import { resolve } from 'node:path'
-import { build } from 'vite'
+import { browserBundle } from './bundle'
 import type { Page } from '@playwright/test'
 import type { BenchContext, BenchResult } from './lib'
 import { round } from './lib'
 import type { NotesBackupBench } from './notes-backup-browser-entry'
 
-const ROOT = resolve(import.meta.dirname, '..')
 const MILLION = process.env['BACKUP_BENCH_MILLION'] === '1'
 const VISITS = MILLION ? 1_000_000 : Number(process.env['BACKUP_BENCH_VISITS'] ?? 100_000)
 const PATIENTS = Math.max(1, Math.round(VISITS / 10))
-
-async function bundle(): Promise<string> {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: ROOT,
-    build: {
-      write: false,
-      minify: true,
-      lib: {
-        entry: resolve(ROOT, 'bench/notes-backup-browser-entry.ts'),
-        formats: ['iife'],
-        name: 'backupBench',
-        fileName: 'b',
-      },
-    },
-  })
-  for (const o of Array.isArray(out) ? out : [out]) {
-    if ('output' in o) for (const c of o.output) if (c.type === 'chunk') return c.code
-  }
-  throw new Error('the backup bench bundle produced no code')
-}
 
 type W = Window & { __backupBench: NotesBackupBench }
 
@@ -69,7 +45,7 @@ async function withPeakHeap<T>(page: Page, fn: () => Promise<T>): Promise<{ resu
 }
 
 export default async function backupBench(ctx: BenchContext): Promise<BenchResult[]> {
-  const code = await bundle()
+  const code = await browserBundle('bench/notes-backup-browser-entry.ts', 'backupBench')
   const b = await ctx.browser(null)
   const results: BenchResult[] = []
   const scale = `${PATIENTS.toLocaleString('en')} patients, ${VISITS.toLocaleString('en')} visits`

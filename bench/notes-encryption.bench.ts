@@ -3,43 +3,19 @@
  * 100,000 visits seeded twice by the deterministic generator, once encrypted and once not; every
  * figure is the encrypted one with the unencrypted one from the same run as its baseline.
  */
-import { resolve } from 'node:path'
-import { build } from 'vite'
+import { browserBundle } from './bundle'
 import type { BenchContext, BenchResult } from './lib'
 import { medianOf, percentile, round } from './lib'
 import type { EncryptionBench } from './notes-encryption-entry'
 
-const ROOT = resolve(import.meta.dirname, '..')
 const PATIENTS = Number(process.env['NOTES_BENCH_PATIENTS'] ?? 10_000)
 const VISITS = Number(process.env['NOTES_BENCH_VISITS'] ?? 100_000)
 const QUERIES = ['calf', 'orthotics heel', 'pregn', 'night splint stretching', 'quinine']
 
-async function browserBundle(): Promise<string> {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: ROOT,
-    build: {
-      write: false,
-      minify: true,
-      lib: {
-        entry: resolve(ROOT, 'bench/notes-encryption-entry.ts'),
-        formats: ['iife'],
-        name: 'encBench',
-        fileName: 'enc-bench',
-      },
-    },
-  })
-  for (const o of Array.isArray(out) ? out : [out]) {
-    if ('output' in o) for (const chunk of o.output) if (chunk.type === 'chunk') return chunk.code
-  }
-  throw new Error('the encryption bench bundle produced no code')
-}
-
 type W = Window & { __encBench: EncryptionBench }
 
 export default async function encryptionBench(ctx: BenchContext): Promise<BenchResult[]> {
-  const code = await browserBundle()
+  const code = await browserBundle('bench/notes-encryption-entry.ts', 'encBench')
   const b = await ctx.browser('#/settings')
   const results: BenchResult[] = []
   const scale = `${PATIENTS.toLocaleString('en')} patients, ${VISITS.toLocaleString('en')} visits`

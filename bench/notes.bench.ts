@@ -5,13 +5,11 @@
  * measured in the same run on the same data (the same work done with plain Dexie calls), and
  * export and restore are quoted next to their figures before version history existed.
  */
-import { resolve } from 'node:path'
-import { build } from 'vite'
+import { browserBundle } from './bundle'
 import type { BenchContext, BenchResult } from './lib'
 import { medianOf, percentile, round } from './lib'
 import type { NotesBench } from './notes-browser-entry'
 
-const ROOT = resolve(import.meta.dirname, '..')
 const PATIENTS = Number(process.env['NOTES_BENCH_PATIENTS'] ?? 10_000)
 const VISITS = Number(process.env['NOTES_BENCH_VISITS'] ?? 100_000)
 const HISTORY = Number(process.env['NOTES_BENCH_HISTORY'] ?? 1)
@@ -22,33 +20,10 @@ const QUERIES = ['calf', 'orthotics heel', 'pregn', 'night splint stretching', '
  */
 const BEFORE = { exportMs: 10_490, readMs: 5_399, replaceMs: 78_447, fileMB: 65.7 }
 
-async function browserBundle(): Promise<string> {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: ROOT,
-    build: {
-      write: false,
-      minify: true,
-      lib: {
-        entry: resolve(ROOT, 'bench/notes-browser-entry.ts'),
-        formats: ['iife'],
-        name: 'notesBench',
-        fileName: 'notes-bench',
-      },
-    },
-  })
-  const outputs = Array.isArray(out) ? out : [out]
-  for (const o of outputs) {
-    if ('output' in o) for (const chunk of o.output) if (chunk.type === 'chunk') return chunk.code
-  }
-  throw new Error('the notes bench bundle produced no code')
-}
-
 type W = Window & { __notesBench: NotesBench }
 
 export default async function notesBench(ctx: BenchContext): Promise<BenchResult[]> {
-  const code = await browserBundle()
+  const code = await browserBundle('bench/notes-browser-entry.ts', 'notesBench')
   const b = await ctx.browser('#/settings')
   const results: BenchResult[] = []
   const scale = `${PATIENTS.toLocaleString('en')} patients, ${VISITS.toLocaleString('en')} visits with history`

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { build } from 'vite'
+import { browserBundle } from './bundle'
 import { loadContent } from '../scripts/content-fs'
 import { contentPlugin } from '../scripts/content-plugin'
 import type { BenchContext, BenchResult } from './lib'
@@ -17,30 +17,6 @@ import { medianOf, round } from './lib'
 import { runWorkload, type WorkloadFigures } from './reference-workload'
 
 const ROOT = resolve(import.meta.dirname, '..')
-
-async function browserBundle(): Promise<string> {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: ROOT,
-    plugins: [contentPlugin()],
-    build: {
-      write: false,
-      minify: true,
-      lib: {
-        entry: resolve(ROOT, 'bench/reference-browser-entry.ts'),
-        formats: ['iife'],
-        name: 'referenceBench',
-        fileName: 'bench',
-      },
-    },
-  })
-  const outputs = Array.isArray(out) ? out : [out]
-  for (const o of outputs) {
-    if ('output' in o) for (const chunk of o.output) if (chunk.type === 'chunk') return chunk.code
-  }
-  throw new Error('the reference bench bundle produced no code')
-}
 
 const COLD_RUNS = 7
 
@@ -115,7 +91,7 @@ export default async function reference(ctx: BenchContext): Promise<BenchResult[
   const nodeCold = nodeColdStarts(json)
   const node = runWorkload(json, () => performance.now())
 
-  const code = await browserBundle()
+  const code = await browserBundle('bench/reference-browser-entry.ts', 'referenceBench', [contentPlugin()])
   const b = await ctx.browser(null)
   try {
     // Each cold sample is a fresh document: a new JavaScript context with nothing warmed up.

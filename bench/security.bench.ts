@@ -11,39 +11,14 @@
  * The page is served with the app's own CSP, whose script-src has 'wasm-unsafe-eval' for
  * hash-wasm's Argon2id.
  */
-import { resolve } from 'node:path'
-import { build } from 'vite'
+import { browserBundle } from './bundle'
 import type { BenchContext, BenchResult } from './lib'
 import { medianOf, percentile, round } from './lib'
 import type { SecurityBench } from './security-browser-entry'
 
-const ROOT = resolve(import.meta.dirname, '..')
 /** Appends fired together: a sign-in chaining the events kept while locked, say. */
 const BURST = 10
 const AUDIT_ENTRIES = Number(process.env['SECURITY_BENCH_AUDIT'] ?? 1_000_000)
-
-async function browserBundle(): Promise<string> {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: ROOT,
-    build: {
-      write: false,
-      minify: true,
-      lib: {
-        entry: resolve(ROOT, 'bench/security-browser-entry.ts'),
-        formats: ['iife'],
-        name: 'securityBench',
-        fileName: 'security-bench',
-      },
-    },
-  })
-  const outputs = Array.isArray(out) ? out : [out]
-  for (const o of outputs) {
-    if ('output' in o) for (const chunk of o.output) if (chunk.type === 'chunk') return chunk.code
-  }
-  throw new Error('the security bench bundle produced no code')
-}
 
 type W = Window & { __securityBench: SecurityBench }
 
@@ -51,7 +26,7 @@ const med = (ms: number[]): number => round(medianOf(ms), 3)
 const spread = (ms: number[]): string => `p95 ${round(percentile(ms, 95), 3)} ms, ${ms.length} runs`
 
 export default async function securityBench(ctx: BenchContext): Promise<BenchResult[]> {
-  const code = await browserBundle()
+  const code = await browserBundle('bench/security-browser-entry.ts', 'securityBench')
   const b = await ctx.browser(null)
   const results: BenchResult[] = []
   try {
