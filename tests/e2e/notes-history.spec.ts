@@ -154,6 +154,25 @@ test('a window closed with unsaved typing leaves only a sealed copy; it comes ba
   await expect.poll(async () => Object.keys(await pageHideCopies(app.context, app.url))).toEqual([])
 })
 
+test('a copy of unsaved typing that does not open is kept, and the visit says so', async ({ page, app }) => {
+  await newPatient(page, 'Ula Unreadable')
+  const id = await newVisit(page)
+  await saved(page)
+  // As another clinic's key, or an edit on disk, would leave it: sealed, but not by these keys.
+  const key = `cramp.visit-draft.${id}@gone-window`
+  const copy = JSON.stringify({ sealed: 2, c: 'A'.repeat(64) })
+  await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [key, copy])
+  await app.reload(page)
+  const notice = page.getByTestId('unreadable-copy')
+  await expect(notice).toContainText('could not be read')
+  await expect(notice).toContainText('nothing was changed')
+  expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(copy)
+  await expectAccessible(page)
+  await shoot(page, 'notes-unreadable-copy')
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await shoot(page, 'notes-unreadable-copy-1024')
+})
+
 test('two windows changing different fields of a visit: both changes are kept, nobody is asked', async ({
   page,
   app,
