@@ -147,7 +147,6 @@ export function useEncryptedRestore() {
         actor,
         unlock,
         deviceId: notesRepo.author.device,
-        currentSchema: notesDb.verno,
         signal: controller.signal,
         onProgress: (x) => track(x.bytes, x.totalBytes),
       })
