@@ -16,6 +16,7 @@ import {
 } from '../../../src/renderer/src/notes/backup/v2/service'
 import type { Unlock } from '../../../src/renderer/src/notes/backup/v2/keys'
 import { memorySource, readHeader } from '../../../src/renderer/src/notes/backup/v2/read'
+import type { RestoreProgress } from '../../../src/renderer/src/notes/backup/v2/restore'
 import { TEST_COST, OWNER_PASS } from '../security/helpers'
 
 export { OWNER_PASS, TEST_COST }
@@ -149,7 +150,12 @@ export async function freshProfile(): Promise<string> {
 export async function restore(
   bytes: Uint8Array,
   unlock: Unlock,
-  opts: { current?: string; actor?: BackupActor | null; signal?: AbortSignal } = {},
+  opts: {
+    current?: string
+    actor?: BackupActor | null
+    signal?: AbortSignal
+    onProgress?: (p: RestoreProgress) => void
+  } = {},
 ) {
   const src = memorySource(bytes)
   const opened = await readHeader(src)
@@ -160,5 +166,6 @@ export async function restore(
     unlock,
     deviceId: 'pc-2',
     signal: opts.signal,
+    onProgress: opts.onProgress,
   })
 }
