@@ -2,16 +2,11 @@ import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { BackupError } from '../../../src/renderer/src/notes/backup/format'
 import { memorySource, readHeader } from '../../../src/renderer/src/notes/backup/v2/read'
-import {
-  exportEncrypted,
-  restoreEncrypted,
-  type BackupActor,
-} from '../../../src/renderer/src/notes/backup/v2/service'
+import { exportEncrypted } from '../../../src/renderer/src/notes/backup/v2/service'
 import type { Unlock } from '../../../src/renderer/src/notes/backup/v2/keys'
 import type { RestoreProgress } from '../../../src/renderer/src/notes/backup/v2/restore'
 import { RecoveryKey } from '../../../src/renderer/src/security/recovery'
 import { PermissionError } from '../../../src/renderer/src/security/policy'
-import { NotesDB } from '../../../src/renderer/src/notes/db'
 import { resolveActiveDatabase } from '../../../src/renderer/src/notes/backup/activeDatabase'
 import { DatabaseRegistry } from '../../../src/renderer/src/notes/backup/databaseRegistry'
 import {
@@ -21,40 +16,10 @@ import {
   dump,
   exportToBytes,
   joinFile,
+  restore,
   splitFile,
   type Clinic,
 } from './v2helpers'
-
-/** A fresh, empty notes database: the app on a computer where no clinic is set up. */
-async function freshProfile(): Promise<string> {
-  const db = new NotesDB(`cramp-clinic-fresh-${Math.random().toString(36).slice(2)}`)
-  await db.open()
-  db.close()
-  return db.name
-}
-
-async function restore(
-  bytes: Uint8Array,
-  unlock: Unlock,
-  opts: {
-    current?: string
-    actor?: BackupActor | null
-    signal?: AbortSignal
-    onProgress?: (p: RestoreProgress) => void
-  } = {},
-) {
-  const src = memorySource(bytes)
-  const opened = await readHeader(src)
-  if (!opened) throw new Error('not a version 2 file')
-  return restoreEncrypted(src, opened, {
-    currentDbName: opts.current ?? (await freshProfile()),
-    actor: opts.actor ?? null,
-    unlock,
-    deviceId: 'pc-2',
-    signal: opts.signal,
-    onProgress: opts.onProgress,
-  })
-}
 
 const words = (c: Clinic): Unlock => ({ recovery: RecoveryKey.fromWords(c.words) })
 

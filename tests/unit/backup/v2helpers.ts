@@ -9,7 +9,14 @@ import { ClinicAuth } from '../../../src/renderer/src/security/auth'
 import { DexieAuthStore, type ClinicKeys } from '../../../src/renderer/src/security/authStore'
 import { KeySession } from '../../../src/renderer/src/security/session'
 import { VisitSigning } from '../../../src/renderer/src/security/signing'
-import { exportEncrypted, type BackupActor } from '../../../src/renderer/src/notes/backup/v2/service'
+import {
+  exportEncrypted,
+  restoreEncrypted,
+  type BackupActor,
+} from '../../../src/renderer/src/notes/backup/v2/service'
+import type { Unlock } from '../../../src/renderer/src/notes/backup/v2/keys'
+import { memorySource, readHeader } from '../../../src/renderer/src/notes/backup/v2/read'
+import type { RestoreProgress } from '../../../src/renderer/src/notes/backup/v2/restore'
 import { TEST_COST, OWNER_PASS } from '../security/helpers'
 
 export { OWNER_PASS, TEST_COST }
@@ -130,4 +137,35 @@ export async function dump(name: string): Promise<Record<string, unknown[]>> {
 
 export async function databaseNames(): Promise<string[]> {
   return Dexie.getDatabaseNames()
+}
+
+/** A fresh, empty notes database: the app on a computer where no clinic is set up. */
+export async function freshProfile(): Promise<string> {
+  const db = new NotesDB(`cramp-clinic-fresh-${Math.random().toString(36).slice(2)}`)
+  await db.open()
+  db.close()
+  return db.name
+}
+
+export async function restore(
+  bytes: Uint8Array,
+  unlock: Unlock,
+  opts: {
+    current?: string
+    actor?: BackupActor | null
+    signal?: AbortSignal
+    onProgress?: (p: RestoreProgress) => void
+  } = {},
+) {
+  const src = memorySource(bytes)
+  const opened = await readHeader(src)
+  if (!opened) throw new Error('not a version 2 file')
+  return restoreEncrypted(src, opened, {
+    currentDbName: opts.current ?? (await freshProfile()),
+    actor: opts.actor ?? null,
+    unlock,
+    deviceId: 'pc-2',
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+  })
 }

@@ -13,25 +13,17 @@ import { makeSpec } from '../handouts/helpers'
  * n - 1 must open with the current class and read back as the current model.
  */
 describe('schema versions', () => {
-  it('declares version 4 with the indexes the screens rely on', async () => {
+  it('declares version 5 with the indexes the screens rely on', async () => {
     const db = new NotesDB(`schema-${Math.random()}`)
     await db.open()
-    expect(db.verno).toBe(4)
+    // A new database has no clear rows to wait for (schemaGate.ts): it starts at the latest.
+    expect(db.verno).toBe(5)
     const indexes = (t: string): string[] =>
       db
         .table(t)
         .schema.indexes.map((i) => i.name)
         .sort()
-    expect(indexes('patients')).toEqual([
-      'chartKey',
-      'chartTokens',
-      'dateOfBirth',
-      'dobToken',
-      'listOrder',
-      'nameTokens',
-      'nameWords',
-      'updatedAt',
-    ])
+    expect(indexes('patients')).toEqual(['chartTokens', 'dobToken', 'listOrder', 'nameTokens', 'updatedAt'])
     expect(indexes('visits')).toEqual([
       '[patientId+dateTime]',
       '[savedBy.authorId+createdAt]',

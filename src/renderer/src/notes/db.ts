@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie, { type EntityTable, type PromiseExtended, type Table } from 'dexie'
 import type {
   DraftRow,
   HandoutRow,
@@ -16,12 +16,16 @@ import { ENCRYPTION_STATE_KEY } from './encryptInPlace'
 import { AUDIT_TABLES } from '../audit/store'
 import { AUTH_TABLES } from '../security/authStore'
 import { SIGNATURE_TABLES } from '../security/signatureStore'
+import { clearIndexesMayGo, LATEST_SCHEMA } from './schemaGate'
+
+export { LATEST_SCHEMA }
 
 /**
  * A patient as read and written through the table: the domain record plus its list order. What
  * IndexedDB holds is the sealed form (rowSealing.ts): the index tokens nameTokens, chartTokens
  * and dobToken, clear ids and times, and one ciphertext; rows from before schema version 4 keep
- * clear nameWords and chartKey until encryptInPlace.ts rewrites them.
+ * clear nameWords and chartKey until encryptInPlace.ts rewrites them (schema version 5 comes
+ * only after that, and drops their indexes).
  */
 export interface PatientRow extends Patient {
   /** Newest visit, or creation time for a patient without visits: the list's sort key. */
@@ -61,10 +65,47 @@ export class NotesDB extends Dexie {
    */
   keySource: KeySource = null
 
+  /** Whether version 5 is declared on this connection (open() decides: schemaGate.ts). */
+  #latestDeclared = false
+
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options)
-    NotesDB.declareVersions(this)
+    NotesDB.declareVersions(this, 4)
     this.use(sealMiddleware(() => this.keySource))
+  }
+
+  /**
+   * Opens at version 5 only when no row can still need the clear indexes it drops
+   * (schemaGate.ts), otherwise at version 4. Dexie opens through this method on first use too.
+   */
+  override open(): PromiseExtended<Dexie> {
+    if (this.#latestDeclared || this.isOpen()) return super.open()
+    return Dexie.Promise.resolve(clearIndexesMayGo(this.name)).then((mayGo) => {
+      if (mayGo && !this.#latestDeclared && !this.isOpen()) {
+        this.#latestDeclared = true
+        this.#declareKeepingTables(() => declareVersion5(this))
+      }
+      return super.open()
+    })
+  }
+
+  /**
+   * Declaring a version makes Dexie replace every Table object, but stores and repositories
+   * built before the open hold the old ones (security/instance.ts); Dexie gives tables their
+   * connection only on open, so the old objects take the new schema and stay the tables.
+   */
+  #declareKeepingTables(declare: () => void): void {
+    const self = this as unknown as Record<string, Table | undefined>
+    const names = Object.keys(this._allTables)
+    const kept = names.map((n) => [n, this._allTables[n]!, self[n]] as const)
+    declare()
+    for (const [name, table, property] of kept) {
+      const fresh = this._allTables[name]
+      if (!fresh) continue
+      for (const old of [table, property]) if (old) (old as { schema: unknown }).schema = fresh.schema
+      this._allTables[name] = table
+      if (property) self[name] = property
+    }
   }
 
   /** Every schema version ever released, oldest first. Shared with the upgrade tests. */
@@ -115,7 +156,18 @@ export class NotesDB extends Dexie {
           }),
         )
     }
+    if (upTo >= 5) declareVersion5(db)
   }
+}
+
+/**
+ * Version 5: the clear indexes of version 4 go (nameWords, chartKey, dateOfBirth). Declared only
+ * once every row is sealed (NotesDB.open and schemaGate.ts say why); sealed rows never had them.
+ */
+function declareVersion5(db: Dexie): void {
+  db.version(LATEST_SCHEMA).stores({
+    patients: 'id, listOrder, *nameTokens, *chartTokens, dobToken, updatedAt',
+  })
 }
 
 /** The tables a backup holds, in the order they are written and restored. */

@@ -28,16 +28,26 @@ function ringOf(db: NotesDB) {
 }
 
 /**
+ * Whether the clear indexes of schema version 4 are there: only while rows written before
+ * encryption may still be in clear (db.ts, schemaGate.ts); version 5 has dropped them.
+ */
+async function hasClearIndexes(db: NotesDB): Promise<boolean> {
+  if (!db.isOpen()) await db.open()
+  return 'nameWords' in db.patients.schema.idxByName
+}
+
+/**
  * Patients matching a name (any word of it, by prefix), a chart number (prefix) or a date of
  * birth (YYYY-MM-DD, or DD/MM/YYYY typed the usual way), sorted by last visit. Lookups go by the
  * keyed index tokens (rowSealing.ts); a term longer than what is indexed, and every further word
  * typed, is checked against the opened rows. Rows not yet encrypted (encryptInPlace.ts) are
- * found through the clear indexes they still have.
+ * found through the clear indexes they still have, in a database still at schema version 4.
  */
 export async function findPatients(db: NotesDB, query: string, limit = 50): Promise<Patient[]> {
   const q = query.trim()
   if (!q) return (await listPatients(db, 0, limit)).patients
   const ring = ringOf(db)
+  const clear = await hasClearIndexes(db)
   const found = new Map<string, PatientRow>()
   const add = (rows: PatientRow[]): void => rows.forEach((r) => found.set(r.id, r))
   const dob = parseTypedDate(q)
@@ -48,20 +58,20 @@ export async function findPatients(db: NotesDB, query: string, limit = 50): Prom
         .equals(await birthDateLookup(ring, dob))
         .toArray(),
     )
-    add(await db.patients.where('dateOfBirth').equals(dob).toArray())
+    if (clear) add(await db.patients.where('dateOfBirth').equals(dob).toArray())
   }
   const chart = await chartLookup(ring, q)
   if (chart) {
     const rows = await db.patients.where('chartTokens').equals(chart.token).limit(500).toArray()
     add(rows.filter((r) => !chart.recheck || fold(r.chartNumber.trim()).startsWith(chart.term)))
-    add(await db.patients.where('chartKey').startsWith(fold(q)).limit(limit).toArray())
+    if (clear) add(await db.patients.where('chartKey').startsWith(fold(q)).limit(limit).toArray())
   }
   const terms = await nameLookup(ring, q)
   if (terms.length) {
     const [first] = [...terms].sort((a, b) => b.term.length - a.term.length)
     const candidates = [
       ...(await db.patients.where('nameTokens').equals(first!.token).limit(500).toArray()),
-      ...(await db.patients.where('nameWords').startsWith(first!.term).limit(500).toArray()),
+      ...(clear ? await db.patients.where('nameWords').startsWith(first!.term).limit(500).toArray() : []),
     ]
     add(
       candidates.filter((row) => {

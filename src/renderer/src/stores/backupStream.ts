@@ -151,7 +151,6 @@ export function useEncryptedRestore() {
         actor,
         unlock,
         deviceId: notesRepo.author.device,
-        currentSchema: notesDb.verno,
         signal: controller.signal,
         onProgress: (x) => {
           if (x.phase !== phase) {

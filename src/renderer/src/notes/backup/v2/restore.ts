@@ -1,6 +1,6 @@
 import Dexie from 'dexie'
 import { deriveKeyRing } from '../../../security/keyring'
-import { NotesDB } from '../../db'
+import { LATEST_SCHEMA, NotesDB } from '../../db'
 import { BackupError } from '../format'
 import type { BackupHeader } from './header'
 import { unwrapKeys, type Unlock } from './keys'
@@ -46,7 +46,7 @@ export async function restoreBackupV2(
   o: RestoreV2Options,
 ): Promise<RestoreV2Result> {
   const { header } = opened
-  const ours = o.currentSchema ?? new NotesDB('cramp-clinic-schema-probe').verno
+  const ours = o.currentSchema ?? LATEST_SCHEMA
   if (header.schemaVersion > ours) {
     throw new BackupError(
       'newer-version',

@@ -40,8 +40,9 @@ export interface ExportRequest {
   kdfCost?: Argon2idCost
   appVersion: string
   now?: Date
-  onProgress?: (p: WriteProgress) => void
+  onProgress?: (p: WriteProgress) => void | Promise<void>
   signal?: AbortSignal
+  pageRows?: number
 }
 
 /** Exports an encrypted (version 2) backup into `sink`, refusing anyone the policy refuses. */

@@ -31,7 +31,7 @@ export const PAGE_ROWS = 1000
  * (a transaction cannot stay open while pieces are written to the file). `upTo` bounds the audit
  * trail by its end marker, so entries appended while the backup is written are left out whole.
  */
-export async function* pagesOf(table: Table, upTo?: number): AsyncGenerator<unknown[]> {
+export async function* pagesOf(table: Table, upTo?: number, size = PAGE_ROWS): AsyncGenerator<unknown[]> {
   const keyPath = table.schema.primKey.keyPath
   if (typeof keyPath !== 'string') throw new Error(`table ${table.name} has no single key`)
   let last: unknown = undefined
@@ -42,10 +42,10 @@ export async function* pagesOf(table: Table, upTo?: number): AsyncGenerator<unkn
         : last === undefined
           ? table.orderBy(':id')
           : table.where(':id').above(last)
-    const page = await coll.limit(PAGE_ROWS).toArray()
+    const page = await coll.limit(size).toArray()
     if (!page.length) return
     yield page
-    if (page.length < PAGE_ROWS) return
+    if (page.length < size) return
     last = (page[page.length - 1] as Record<string, unknown>)[keyPath]
   }
 }

@@ -1,5 +1,4 @@
 import type Dexie from 'dexie'
-import type { AuditHead } from '../../../audit/model'
 import { utf8 } from '../../../security/bytes'
 import { BackupError } from '../format'
 import {
@@ -14,7 +13,8 @@ import {
 import { newContentKey, wrapKeys, type WrapChoice } from './keys'
 import { encodeRows } from './rowCodec'
 import { MAX_CHUNK_PLAIN, sealChunk, type StreamKeys } from './stream'
-import { backupTables, isLocalRow, pagesOf } from './tables'
+import { backupTables, isLocalRow } from './tables'
+import { readStart, snapshotPages } from './snapshot'
 import { fromBase64Url } from '../../../security/bytes'
 
 /** Where the file goes: a platform SaveSink, or memory in tests. */
@@ -27,6 +27,8 @@ export interface WriteProgress {
   /** Rows counted at the start (an estimate: records saved meanwhile are included too). */
   totalRows: number
   bytes: number
+  /** The table of the page just written. */
+  table: string
 }
 
 export interface WriteOptions extends WrapChoice {
@@ -35,8 +37,11 @@ export interface WriteOptions extends WrapChoice {
   dataKey: CryptoKey
   appVersion: string
   now?: Date
-  onProgress?: (p: WriteProgress) => void
+  /** Called after each page is written, and awaited: nothing is read while it runs. */
+  onProgress?: (p: WriteProgress) => void | Promise<void>
   signal?: AbortSignal
+  /** Rows per page (tests use small pages to act between them). */
+  pageRows?: number
 }
 
 export interface WriteResult {
@@ -55,15 +60,17 @@ export function cancelled(): BackupError {
  */
 export async function writeBackupV2(sink: ByteSink, o: WriteOptions): Promise<WriteResult> {
   const tables = backupTables(o.db)
-  const auditHead = (await o.db.table('auditHead').get('head')) as AuditHead | undefined
+  const start = await readStart(o.db)
   const counts: Record<string, number> = {}
   for (const t of tables) {
     counts[t.name] =
       t.name === 'audit'
-        ? (auditHead?.seq ?? 0)
-        : t.name === 'settings'
-          ? await t.filter((r) => !isLocalRow('settings', r)).count()
-          : await t.count()
+        ? (start.head?.seq ?? 0)
+        : t.name === 'auditPending'
+          ? start.pending.length
+          : t.name === 'settings'
+            ? await t.filter((r) => !isLocalRow('settings', r)).count()
+            : await t.count()
   }
   const clinicName =
     ((await o.db.table('clinicKeys').get('clinic')) as { clinicName?: string } | undefined)?.clinicName ?? ''
@@ -122,23 +129,18 @@ export async function writeBackupV2(sink: ByteSink, o: WriteOptions): Promise<Wr
     await emit(table, page.slice(half))
   }
 
-  const written_: Record<string, number> = {}
+  // Consistent page by page where the restore checks rows against each other (snapshot.ts).
+  // Records saved meanwhile (a draft's autosave) may change a count: the header's counts are
+  // those at the start, the final chunk's (authenticated) what was written.
+  const written: Record<string, number> = Object.fromEntries(tables.map((t) => [t.name, 0]))
   await put(line)
-  for (const t of tables) {
-    const upTo = t.name === 'audit' ? (auditHead?.seq ?? 0) : undefined
-    let written = 0
-    for await (const raw of pagesOf(t, upTo)) {
-      const page = t.name === 'settings' ? raw.filter((r) => !isLocalRow('settings', r)) : raw
-      if (page.length) await emit(t.name, page)
-      written += page.length
-      rows += page.length
-      o.onProgress?.({ rows, totalRows, bytes })
-    }
-    // Records saved while the backup is written (a draft's autosave) may change a count: the
-    // header's counts are those at the start, the final chunk's (authenticated) what was written.
-    written_[t.name] = written
+  for await (const page of snapshotPages(o.db, start, o.pageRows)) {
+    if (page.rows.length) await emit(page.table, page.rows)
+    written[page.table] = (written[page.table] ?? 0) + page.rows.length
+    rows += page.rows.length
+    await o.onProgress?.({ rows, totalRows, bytes, table: page.table })
   }
-  await chunk(JSON.stringify({ t: '$end', counts: written_ }), true)
-  o.onProgress?.({ rows, totalRows, bytes })
+  await chunk(JSON.stringify({ t: '$end', counts: written }), true)
+  await o.onProgress?.({ rows, totalRows, bytes, table: '$end' })
   return { header, bytes }
 }
