@@ -153,6 +153,40 @@ test('encrypted backup: no patient words in the file; damaged copies refused; re
     await p2.getByTestId('patient-row').filter({ hasText: 'Zephyrwood' }).click()
     await p2.getByTestId('visit-link').first().click()
     await expect(p2.getByTestId('visit-note')).toHaveValue(NOTE)
+
+    // With localStorage cleared the app still opens the restored records (the pointer is in
+    // IndexedDB), not the empty database from before the restore.
+    await p2.evaluate(() => localStorage.clear())
+    await p2.goto(p2.url().replace(/#.*$/, '#/patients'))
+    await p2.reload()
+    await waitForApp(p2, { signIn: false })
+    await signIn(p2, OWNER.name, OWNER.passphrase)
+    await p2.goto(p2.url().replace(/#.*$/, '#/patients'))
+    await expect(p2.getByTestId('patient-row').filter({ hasText: 'Zephyrwood' })).toBeVisible()
+
+    // The database the restore replaced is listed in Settings → Storage; the owner removes it.
+    await toSettings(p2)
+    const aside = p2.getByTestId('set-aside-databases')
+    await expect(aside.getByTestId('set-aside-entry')).toHaveCount(1)
+    await expect(aside.getByTestId('set-aside-entry')).toContainText('no patients, no visits')
+    await aside.scrollIntoViewIfNeeded()
+    await p2.setViewportSize({ width: 1280, height: 800 })
+    await aside.scrollIntoViewIfNeeded()
+    await expectAccessible(p2)
+    await shoot(p2, 'storage-set-aside')
+    await p2.setViewportSize({ width: 1024, height: 700 })
+    await aside.scrollIntoViewIfNeeded()
+    await shoot(p2, 'storage-set-aside-1024')
+    await aside.getByTestId('remove-set-aside').click()
+    const confirm = p2.getByTestId('confirm-dialog')
+    await expect(confirm).toContainText('This cannot be undone')
+    await shoot(p2, 'storage-set-aside-confirm-1024')
+    await confirm.getByTestId('confirm-ok').click()
+    await expect(aside.getByTestId('set-aside-message')).toContainText('was removed')
+    await expect(aside.getByTestId('set-aside-none')).toBeVisible()
+    expect(await p2.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain(
+      'cramp-clinic',
+    )
   } finally {
     await fresh.context.close()
   }

@@ -5,11 +5,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, shoot, test } from './fixtures'
-import { newPatient, newVisit, rawDb, saved } from './notes-helpers'
+import { newPatient, newVisit, pageHideCopies, rawDb, saved, typeAndClose } from './notes-helpers'
 import { OWNER } from './signin'
 
 /** Distinctive words found in no dictionary, UI text or reference content. */
-const WORDS = ['Quallbrook', 'QX-48151', 'Glimmerazine', 'vortexia', 'zorblatt']
+const WORDS = ['Quallbrook', 'QX-48151', 'Glimmerazine', 'vortexia', 'zorblatt', 'Plimbrosk']
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -39,7 +39,7 @@ function occurrences(files: string[], words: string[]): string[] {
 test('a patient and a note leave no readable trace in the profile folder', async ({ page, app }) => {
   test.setTimeout(180_000)
   await newPatient(page, 'Zephyrine Quallbrook', { chart: 'QX-48151', meds: 'Glimmerazine' })
-  await newVisit(page)
+  const id = await newVisit(page)
   await page.getByTestId('visit-reason').fill('vortexia of the left calf')
   await page.getByTestId('visit-note').fill('Night cramps, zorblatt pattern, vortexia after walking.')
   await page.getByTestId('visit-plan').fill('Stretch before bed; review the zorblatt pattern.')
@@ -62,6 +62,11 @@ test('a patient and a note leave no readable trace in the profile folder', async
   await page.setViewportSize({ width: 1024, height: 700 })
   await line.scrollIntoViewIfNeeded()
   await shoot(page, 'storage-encryption-1024')
+  // Typing left unsaved when the window closes: its page-hide copy is in the scan below too.
+  await page.goto(`${app.url}/#/visits/${id}`)
+  await expect(page.getByTestId('visit-note')).toHaveValue(/zorblatt/)
+  await typeAndClose(page, 'Unsaved: Plimbrosk cramps in the morning.')
+  expect(Object.keys(await pageHideCopies(app.context, app.url))).toHaveLength(1)
   await app.context.close()
 
   const files = filesUnder(app.profileDir)

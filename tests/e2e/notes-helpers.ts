@@ -1,5 +1,5 @@
 /** Steps the notes browser tests share: reach the patients, make a patient and a visit, read the database. */
-import type { Page } from '@playwright/test'
+import type { BrowserContext, Page } from '@playwright/test'
 import { expect } from './fixtures'
 
 /**
@@ -104,4 +104,37 @@ export async function historyOf(
   return (
     (await dumpDb(page))['history'] as { recordId: string; why: string; note: string; record: StoredVisit }[]
   ).filter((h) => h.recordId === id)
+}
+
+/**
+ * The page-hide copies of unsaved typing in localStorage, read from a blank page of the app's
+ * origin (the app itself would take them into the database after sign-in).
+ */
+export async function pageHideCopies(
+  context: BrowserContext,
+  origin: string,
+): Promise<Record<string, string>> {
+  const blank = await context.newPage()
+  await blank.route(`${origin}/__blank`, (r) =>
+    r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blank</title>' }),
+  )
+  await blank.goto(`${origin}/__blank`)
+  const copies = await blank.evaluate(() =>
+    Object.fromEntries(
+      Object.entries(localStorage).filter(
+        ([k]) => k.startsWith('cramp.visit-draft.') || k.startsWith('cramp.patient-draft.'),
+      ),
+    ),
+  )
+  await blank.close()
+  return copies
+}
+
+/** Types into a visit's note and closes the window at once, before any autosave is due. */
+export async function typeAndClose(page: Page, text: string): Promise<void> {
+  await page.getByTestId('visit-note').fill(text)
+  // The sealed copy is made in the background as the text changes: well under a millisecond of
+  // work, given a generous moment here before the window goes.
+  await page.waitForTimeout(150)
+  await page.close({ runBeforeUnload: true })
 }

@@ -14,7 +14,16 @@ import type { HandoutRow, HistoryEntry } from '../../src/renderer/src/notes/mode
 import { fromPatientRow, fromVisitRow } from '../../src/renderer/src/notes/rows'
 import { CHROMIUM_ARGS } from './chromium'
 import { expect, expectAccessible, shoot, test, waitForApp } from './fixtures'
-import { dumpDb, historyOf, newPatient, newVisit, saved, storedVisit } from './notes-helpers'
+import {
+  dumpDb,
+  historyOf,
+  newPatient,
+  newVisit,
+  pageHideCopies,
+  saved,
+  storedVisit,
+  typeAndClose,
+} from './notes-helpers'
 
 /** Chromium started by this test, on a profile folder it keeps, driven over CDP. */
 async function launchOwnChromium(
@@ -116,6 +125,52 @@ test('a crash (SIGKILL) after 12 s of steady typing loses at most 1.5 s of it', 
   } finally {
     rmSync(profile, { recursive: true, force: true })
   }
+})
+
+test('a window closed with unsaved typing leaves only a sealed copy; it comes back after sign-in', async ({
+  page,
+  app,
+}) => {
+  await newPatient(page, 'Cora Closing')
+  const id = await newVisit(page)
+  await saved(page)
+  const words = ['Brindlewhisk', 'quorvantine']
+  await typeAndClose(page, `Woke with ${words[0]} cramps; tried ${words[1]} stretches.`)
+  const copies = await pageHideCopies(app.context, app.url)
+  const keys = Object.keys(copies)
+  expect(keys).toEqual([expect.stringContaining(id)])
+  const stored = copies[keys[0]!]!
+  expect(JSON.parse(stored)).toMatchObject({ sealed: 2 })
+  for (const w of words) expect(stored.toLowerCase()).not.toContain(w.toLowerCase())
+  expect(stored).not.toContain('Woke')
+
+  // Relaunch: the copy waits, sealed, until someone signs in (restart signs in), then comes back.
+  const again = await app.restart()
+  await again.goto(`${app.url}/#/visits/${id}`)
+  await expect(again.getByTestId('visit-note')).toHaveValue(
+    `Woke with ${words[0]} cramps; tried ${words[1]} stretches.`,
+  )
+  await expect(again.getByTestId('unreadable-copy')).toHaveCount(0)
+  await expect.poll(async () => Object.keys(await pageHideCopies(app.context, app.url))).toEqual([])
+})
+
+test('a copy of unsaved typing that does not open is kept, and the visit says so', async ({ page, app }) => {
+  await newPatient(page, 'Ula Unreadable')
+  const id = await newVisit(page)
+  await saved(page)
+  // As another clinic's key, or an edit on disk, would leave it: sealed, but not by these keys.
+  const key = `cramp.visit-draft.${id}@gone-window`
+  const copy = JSON.stringify({ sealed: 2, c: 'A'.repeat(64) })
+  await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [key, copy])
+  await app.reload(page)
+  const notice = page.getByTestId('unreadable-copy')
+  await expect(notice).toContainText('could not be read')
+  await expect(notice).toContainText('nothing was changed')
+  expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(copy)
+  await expectAccessible(page)
+  await shoot(page, 'notes-unreadable-copy')
+  await page.setViewportSize({ width: 1024, height: 700 })
+  await shoot(page, 'notes-unreadable-copy-1024')
 })
 
 test('two windows changing different fields of a visit: both changes are kept, nobody is asked', async ({

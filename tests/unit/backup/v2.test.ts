@@ -7,6 +7,8 @@ import type { Unlock } from '../../../src/renderer/src/notes/backup/v2/keys'
 import type { RestoreProgress } from '../../../src/renderer/src/notes/backup/v2/restore'
 import { RecoveryKey } from '../../../src/renderer/src/security/recovery'
 import { PermissionError } from '../../../src/renderer/src/security/policy'
+import { resolveActiveDatabase } from '../../../src/renderer/src/notes/backup/activeDatabase'
+import { DatabaseRegistry } from '../../../src/renderer/src/notes/backup/databaseRegistry'
 import {
   BACKUP_PASS,
   clinicWithRecords,
@@ -42,6 +44,8 @@ describe('backup format 2', () => {
     const c = await clinicWithRecords()
     const bytes = await exportToBytes(c, { recovery: true, passphrase: BACKUP_PASS })
     const result = await restore(bytes, words(c))
+    // The app opens the restored database from now on, the pointer kept in IndexedDB.
+    expect(await resolveActiveDatabase()).toBe(result.dbName)
     const before = await dump(c.db.name)
     const after = await dump(result.dbName)
     for (const table of Object.keys(before)) {
@@ -148,6 +152,10 @@ describe('backup format 2', () => {
       'cancelled',
       /cancelled\. Nothing was changed/,
     )
+    const registry = new DatabaseRegistry()
+    const listed = await registry.databases.toArray()
+    registry.close()
+    expect(listed.filter((d) => d.startedAt && !d.completedAt).map((d) => d.name)).toEqual([])
   })
 
   it('reports reading, then checking; a cancel while checking changes nothing', async () => {

@@ -28,6 +28,7 @@ const OWNER_ONLY: Action[] = [
   'audit.view',
   'audit.export',
   'backup.restore',
+  'database.remove',
   'trash.empty',
 ]
 const RECEPTION_REFUSED = ACTIONS.filter((a) => !RECEPTION_MAY.includes(a))

@@ -27,6 +27,7 @@ export const AUDIT_KIND_WORDS = {
   'backup.exported': 'Backup exported',
   'backup.restored': 'Backup restored',
   'backup.merged': 'Backup merged',
+  'database.removed': 'Database set aside by a restore removed',
   'staff.added': 'Staff member added',
   'staff.changed': 'Staff member changed',
   'staff.deactivated': 'Staff member deactivated',

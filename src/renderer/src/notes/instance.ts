@@ -1,5 +1,5 @@
 import { NotesDB } from './db'
-import { activeDatabaseName } from './backup/activeDatabase'
+import { resolveActiveDatabase } from './backup/activeDatabase'
 import { guardRepository, type Actor, type AfterCall } from './guard'
 import { NotesRepository } from './repository'
 
@@ -7,7 +7,7 @@ import { NotesRepository } from './repository'
  * The app's one database connection (the screens, stores and header search share it): the one a
  * verified restore last switched to, or the usual one.
  */
-export const notesDb = new NotesDB(activeDatabaseName())
+export const notesDb = new NotesDB(await resolveActiveDatabase())
 
 let actor: Actor | null = null
 let signedIn: () => void = () => undefined

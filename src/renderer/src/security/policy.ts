@@ -39,6 +39,7 @@ export const ACTION_WORDS = {
   'trash.empty': 'empty the trash',
   'backup.export': 'export a backup',
   'backup.restore': 'restore or merge a backup',
+  'database.remove': 'remove a database set aside by a restore',
   'audit.view': 'open the audit trail',
   'audit.export': 'export the audit trail',
   'staff.manage': 'add, change or deactivate staff',
@@ -76,6 +77,7 @@ const OWNER_ONLY: ReadonlySet<Action> = new Set<Action>([
   'audit.view',
   'audit.export',
   'backup.restore',
+  'database.remove',
   'trash.empty',
 ])
 

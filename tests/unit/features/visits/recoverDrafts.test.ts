@@ -7,9 +7,12 @@ import {
   recoverDrafts,
   stashKey,
 } from '../../../../src/renderer/src/features/visits/recoverDrafts'
+import { unreadableCopies } from '../../../../src/renderer/src/features/visits/unreadableCopies'
 import { emptyPatientInput, visitInputOf, type Visit } from '../../../../src/renderer/src/notes/model'
+import { sealPageHideCopy } from '../../../../src/renderer/src/notes/pageHideCopy'
 import { searchNotes } from '../../../../src/renderer/src/notes/search'
-import { freshRepo } from '../../notes/helpers'
+import { createDataKey, deriveKeyRing } from '../../../../src/renderer/src/security/keyring'
+import { freshRepo, testRing } from '../../notes/helpers'
 
 describe('recoverDrafts', () => {
   it('saves copies left by closed windows; where the record changed since, keeps both in full', async () => {
@@ -84,5 +87,59 @@ describe('recoverDrafts', () => {
     expect(await recoverDrafts(repo, { only: { kind: 'visit', id: v.id }, openWindows: open })).toBe(1)
     expect((await repo.getVisit(v.id))?.note).toBe('left in conflict here')
     expect((await repo.crashCopies(v.id)).map((c) => c.window)).toEqual([other.author.window])
+  })
+
+  it('opens sealed page-hide copies; keeps, and names, those that do not open', async () => {
+    localStorage.clear()
+    const { repo } = freshRepo()
+    const p = await repo.createPatient({ ...emptyPatientInput(), name: 'Sal Sealed' })
+    const v = await repo.createVisit(p.id)
+    const other = await repo.createVisit(p.id, { note: 'stored' })
+    const key = stashKey('visit', v.id, 'gone-window')
+    const stash = { baseRev: v.rev, fields: { ...visitInputOf(v), note: 'sealed typing' }, at: v.updatedAt }
+    localStorage.setItem(key, await sealPageHideCopy(testRing.fieldKey, key, stash))
+    // Another clinic's key, and a copy changed on disk: neither opens, neither is deleted.
+    const foreignRing = await deriveKeyRing(await createDataKey())
+    const foreignKey = stashKey('visit', other.id, 'gone-1')
+    const foreign = await sealPageHideCopy(foreignRing.fieldKey, foreignKey, {
+      ...stash,
+      baseRev: other.rev,
+      fields: { note: 'elsewhere' },
+    })
+    localStorage.setItem(foreignKey, foreign)
+    const tamperedKey = stashKey('visit', other.id, 'gone-2')
+    const good = JSON.parse(await sealPageHideCopy(testRing.fieldKey, tamperedKey, stash)) as { c: string }
+    const flipped = `${good.c.slice(0, 20)}${good.c[20] === 'A' ? 'B' : 'A'}${good.c.slice(21)}`
+    localStorage.setItem(tamperedKey, JSON.stringify({ ...good, c: flipped }))
+    // A sealed copy moved under another key does not open either.
+    const movedKey = stashKey('visit', other.id, 'gone-3')
+    localStorage.setItem(movedKey, localStorage.getItem(key)!)
+
+    expect(await recoverDrafts(repo, { openWindows: new Set() })).toBe(1)
+    expect((await repo.getVisit(v.id))?.note).toBe('sealed typing')
+    expect((await repo.getVisit(other.id))?.note).toBe('stored')
+    expect(Object.keys(localStorage).sort()).toEqual([foreignKey, tamperedKey, movedKey].sort())
+    expect(unreadableCopies.value.map((c) => c.key).sort()).toEqual(
+      [foreignKey, tamperedKey, movedKey].sort(),
+    )
+    expect(unreadableCopies.value.every((c) => c.recordId === other.id && c.kind === 'visit')).toBe(true)
+    // A second pass changes nothing and names each once.
+    expect(await recoverDrafts(repo, { openWindows: new Set() })).toBe(0)
+    expect(unreadableCopies.value).toHaveLength(3)
+  })
+
+  it('takes a clear copy from before sealing once, then removes it', async () => {
+    localStorage.clear()
+    const { repo } = freshRepo()
+    const p = await repo.createPatient({ ...emptyPatientInput(), name: 'Old Clear' })
+    const v = await repo.createVisit(p.id)
+    const key = stashKey('visit', v.id, 'old-window')
+    localStorage.setItem(
+      key,
+      JSON.stringify({ baseRev: v.rev, fields: { ...visitInputOf(v), note: 'clear typing' } }),
+    )
+    expect(await recoverDrafts(repo, { openWindows: new Set() })).toBe(1)
+    expect((await repo.getVisit(v.id))?.note).toBe('clear typing')
+    expect(localStorage.getItem(key)).toBeNull()
   })
 })

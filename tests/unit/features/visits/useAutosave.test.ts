@@ -5,7 +5,13 @@ import { defineComponent, h } from 'vue'
 import type { RecordStore } from '../../../../src/renderer/src/features/visits/recordStore'
 import { useAutosave } from '../../../../src/renderer/src/features/visits/useAutosave'
 import { ConflictError } from '../../../../src/renderer/src/notes/errors'
+import {
+  openPageHideCopy,
+  readStoredCopy,
+  sealPageHideCopy,
+} from '../../../../src/renderer/src/notes/pageHideCopy'
 import type { Versioned } from '../../../../src/renderer/src/notes/version'
+import { testRing } from '../../notes/helpers'
 
 type Draft = { note: string; plan: string; causeIds: string[] }
 type Rec = Versioned & Draft
@@ -35,6 +41,8 @@ function memoryStore(initial: Rec) {
     aside: [] as Draft[],
     crash: [] as Draft[],
     fail: false,
+    locked: false,
+    seals: 0,
   }
   const store: RecordStore<Rec, Draft> = {
     async save(baseRev, draft, options) {
@@ -49,6 +57,11 @@ function memoryStore(initial: Rec) {
     },
     async writeCrashCopy(_base, draft) {
       s.crash.push(structuredClone(draft))
+    },
+    async sealCopy(key, stash) {
+      if (s.locked) throw new Error('locked')
+      s.seals++
+      return sealPageHideCopy(testRing.fieldKey, key, stash)
     },
   }
   return { s, store }
@@ -82,6 +95,13 @@ function setup(initial = rec(1)) {
     return s.stored
   }
   return { api, s, wrapper, elsewhere }
+}
+
+/** The page is hidden (a switch away, a close) and comes back. */
+function hide(): void {
+  Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true })
+  document.dispatchEvent(new Event('visibilitychange'))
+  Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true })
 }
 
 beforeEach(() => {
@@ -187,14 +207,55 @@ describe('useAutosave', () => {
     expect(api.state.value).toBe('saved')
   })
 
-  it('writes a copy to localStorage when the page is hidden with unsaved text', async () => {
+  it('writes only a sealed copy to localStorage when the page is hidden with unsaved text', async () => {
     const { api } = setup()
     api.draft.note = 'typed then hidden'
-    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true })
-    document.dispatchEvent(new Event('visibilitychange'))
-    const stash = JSON.parse(localStorage.getItem('k') ?? '{}') as { baseRev: string; fields: Draft }
+    await api.copySealed()
+    hide()
+    const raw = localStorage.getItem('k') ?? ''
+    expect(raw).not.toContain('typed')
+    expect(raw).not.toContain('1-r')
+    const stored = readStoredCopy(raw)
+    if (stored.form !== 'sealed') throw new Error(`expected a sealed copy, got ${stored.form}`)
+    const stash = (await openPageHideCopy(testRing.fieldKey, 'k', stored.ciphertext)) as {
+      baseRev: string
+      fields: Draft
+    }
     expect(stash.baseRev).toBe('1-r')
     expect(stash.fields.note).toBe('typed then hidden')
-    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true })
+    // Bound to its key: under another record's key it does not open.
+    await expect(openPageHideCopy(testRing.fieldKey, 'other', stored.ciphertext)).rejects.toThrow(
+      /could not be read/,
+    )
+  })
+
+  it('seals at most once at a time, the newest text winning, and writes nothing before a seal', async () => {
+    const { api, s } = setup()
+    api.draft.note = 'a'
+    // Hidden before any seal ended: nothing is written rather than clear text.
+    hide()
+    expect(localStorage.getItem('k')).toBeNull()
+    for (const t of ['ab', 'abc', 'abcd']) api.draft.note = t
+    await api.copySealed()
+    expect(s.seals).toBe(2)
+    hide()
+    const stored = readStoredCopy(localStorage.getItem('k'))
+    if (stored.form !== 'sealed') throw new Error('expected a sealed copy')
+    const stash = (await openPageHideCopy(testRing.fieldKey, 'k', stored.ciphertext)) as { fields: Draft }
+    expect(stash.fields.note).toBe('abcd')
+  })
+
+  it('while locked makes no copy, and keeps the sealed one it had', async () => {
+    const { api, s } = setup()
+    api.draft.note = 'before the lock'
+    await api.copySealed()
+    s.locked = true
+    api.draft.note = 'after'
+    await api.copySealed()
+    hide()
+    const stored = readStoredCopy(localStorage.getItem('k'))
+    if (stored.form !== 'sealed') throw new Error('expected a sealed copy')
+    const stash = (await openPageHideCopy(testRing.fieldKey, 'k', stored.ciphertext)) as { fields: Draft }
+    expect(stash.fields.note).toBe('before the lock')
   })
 })

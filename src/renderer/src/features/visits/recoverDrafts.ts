@@ -1,6 +1,9 @@
 import type { RecordKind } from '@renderer/notes/model'
 import type { NotesRepository } from '@renderer/notes/repository'
 import type { LeftCopy } from '@renderer/notes/recovery'
+import { openPageHideCopy, readStoredCopy } from '@renderer/notes/pageHideCopy'
+import { LockedError, TamperedDataError } from '@renderer/security/errors'
+import { forgetUnreadable, noteUnreadable } from './unreadableCopies'
 
 export const VISIT_STASH_PREFIX = 'cramp.visit-draft.'
 export const PATIENT_STASH_PREFIX = 'cramp.patient-draft.'
@@ -52,8 +55,19 @@ export async function recoverDrafts(
     const rest = key.slice((kind === 'visit' ? VISIT_STASH_PREFIX : PATIENT_STASH_PREFIX).length)
     const [id = '', window = ''] = rest.split('@')
     if (options.only && (options.only.kind !== kind || options.only.id !== id)) continue
-    const copy = await fromStash(repo, kind, id, storage.getItem(key))
-    const forget = async (): Promise<void> => storage.removeItem(key)
+    const forget = async (): Promise<void> => {
+      storage.removeItem(key)
+      forgetUnreadable(key)
+    }
+    let stash: Record<string, unknown> | undefined
+    try {
+      stash = await openStash(repo, key, storage.getItem(key))
+    } catch (error) {
+      // Kept as it is, and said so: it may be all that is left of someone's typing.
+      if (error instanceof TamperedDataError) noteUnreadable({ key, kind, recordId: id })
+      continue
+    }
+    const copy = stash && (await fromStash(repo, kind, id, stash))
     if (copy) found.push({ copy, window, forget })
     else await forget()
   }
@@ -73,18 +87,38 @@ export async function recoverDrafts(
   return saved
 }
 
-/** A localStorage copy: today's ({ baseRev, fields }) or an older app's ({ baseRevision, draft }). */
+/**
+ * What a localStorage copy holds: today's copies are sealed with the clinic's keys; copies from
+ * before sealing are clear JSON, taken once like any other and then removed. Undefined: not a
+ * copy at all. Throws LockedError while locked (the copy waits) and TamperedDataError when it
+ * does not open.
+ */
+async function openStash(
+  repo: NotesRepository,
+  key: string,
+  raw: string | null,
+): Promise<Record<string, unknown> | undefined> {
+  const stored = readStoredCopy(raw)
+  if (stored.form === 'junk') return undefined
+  if (stored.form === 'clear') return stored.value
+  const keys = repo.db.keySource
+  if (!keys) throw new LockedError()
+  return openPageHideCopy(keys().fieldKey, key, stored.ciphertext)
+}
+
+/** A copy's content: today's ({ baseRev, fields }) or an older app's ({ baseRevision, draft }). */
 async function fromStash(
   repo: NotesRepository,
   kind: RecordKind,
   id: string,
-  raw: string | null,
+  opened: Record<string, unknown>,
 ): Promise<LeftCopy | undefined> {
-  let stash: { baseRev?: unknown; baseRevision?: unknown; fields?: unknown; draft?: unknown; at?: unknown }
-  try {
-    stash = JSON.parse(raw ?? '') as typeof stash
-  } catch {
-    return undefined
+  const stash = opened as {
+    baseRev?: unknown
+    baseRevision?: unknown
+    fields?: unknown
+    draft?: unknown
+    at?: unknown
   }
   const fields = (stash.fields ?? stash.draft) as Record<string, unknown> | undefined
   if (!fields || typeof fields !== 'object') return undefined

@@ -70,6 +70,15 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
 
   const dirty = computed(() => state.value !== 'saved')
 
+  const pageHide = usePageHideCopy({
+    key: options.stashKey,
+    unsaved: () => state.value !== 'saved',
+    copy: (): Stash<D> => ({ baseRev: record.value.rev, fields: snapshot(), at: new Date().toISOString() }),
+    flush: () => void flush(),
+    seal: store.sealCopy?.bind(store),
+  })
+  const { clearStash } = pageHide
+
   watch(
     draft as object,
     () => {
@@ -78,6 +87,7 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
       firstUnsavedAt ??= Date.now()
       if (state.value === 'saved') state.value = 'dirty'
       schedule()
+      pageHide.changed()
     },
     { deep: true, flush: 'sync' },
   )
@@ -229,11 +239,9 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
     else clearStash()
   }
 
-  const { clearStash } = usePageHideCopy({
-    key: options.stashKey,
-    unsaved: () => state.value !== 'saved',
-    copy: (): Stash<D> => ({ baseRev: record.value.rev, fields: snapshot(), at: new Date().toISOString() }),
-    flush: () => void flush(),
+  // The sealed page-hide copy follows the version the text is typed on as well as the text.
+  watch(record, () => {
+    if (state.value !== 'saved') pageHide.changed()
   })
   onScopeDispose(() => clearTimeout(timer))
   // A lock waits for this save (or crash copy) before the keys go.
@@ -266,6 +274,8 @@ export function useAutosave<R extends Versioned, D extends object>(options: Auto
     notice,
     flush,
     remoteChanged,
+    /** Resolves once the page-hide copy is sealed up to the newest text. */
+    copySealed: pageHide.sealed,
     ...choices,
   }
 }

@@ -1,6 +1,7 @@
 import { onScopeDispose } from 'vue'
+import { latestSeal } from './latestSeal'
 
-/** The copy written to localStorage on page hide (read back by recoverDrafts.ts). */
+/** The copy of a record's unsaved text, sealed before it reaches localStorage (recoverDrafts.ts). */
 export interface Stash<D> {
   baseRev: string
   fields: D
@@ -8,8 +9,11 @@ export interface Stash<D> {
 }
 
 /**
- * The last-moment copy of unsaved text: written to localStorage at once (synchronously) when
+ * The last-moment copy of unsaved text, written to localStorage at once (synchronously) when
  * the page is hidden, closed or left, since an IndexedDB write started then may not finish.
+ * A closing page cannot wait for encryption either, so the copy is sealed in the background as
+ * the text changes (`changed()`), and page hide writes only that sealed copy: nothing in clear
+ * ever reaches localStorage. Without `seal` (or before the first seal ends) nothing is written.
  * A crash gives no such moment; the autosave's crash copy in IndexedDB covers that.
  */
 export function usePageHideCopy<D>(options: {
@@ -17,18 +21,23 @@ export function usePageHideCopy<D>(options: {
   unsaved(): boolean
   copy(): Stash<D>
   flush(): void
-}): { writeStash(): void; clearStash(): void } {
+  seal?: (key: string, stash: Stash<D>) => Promise<string>
+}): { changed(): void; clearStash(): void; sealed(): Promise<void> } {
+  const { key, seal } = options
+  const sealer = key && seal ? latestSeal(() => seal(key, options.copy())) : null
+
   function writeStash(): void {
-    if (!options.key || !options.unsaved()) return
+    const sealed = sealer?.current
+    if (!key || !sealed || !options.unsaved()) return
     try {
-      localStorage.setItem(options.key, JSON.stringify(options.copy()))
+      localStorage.setItem(key, sealed)
     } catch {
       // Full or unavailable: the crash copy in IndexedDB and the flush are still tried.
     }
   }
 
   function clearStash(): void {
-    if (options.key) localStorage.removeItem(options.key)
+    if (key) localStorage.removeItem(key)
   }
 
   function onHide(): void {
@@ -54,5 +63,9 @@ export function usePageHideCopy<D>(options: {
       options.flush()
     }
   })
-  return { writeStash, clearStash }
+  return {
+    changed: () => sealer?.changed(),
+    clearStash,
+    sealed: async () => sealer?.idle(),
+  }
 }

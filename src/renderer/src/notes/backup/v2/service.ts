@@ -6,7 +6,12 @@ import type { ClinicKeys } from '../../../security/authStore'
 import { deriveKeyRing } from '../../../security/keyring'
 import { assertCan, type Role } from '../../../security/policy'
 import type { Argon2idCost } from '../../../security/kdf'
-import { newRestoreDatabaseName, switchActiveDatabase } from '../activeDatabase'
+import {
+  abandonRestoreDatabase,
+  beginRestoreDatabase,
+  newRestoreDatabaseName,
+  switchActiveDatabase,
+} from '../activeDatabase'
 import type { Unlock } from './keys'
 import type { ByteSource, OpenedHeader } from './read'
 import { restoreBackupV2, type RestoreProgress, type RestoreV2Result } from './restore'
@@ -85,12 +90,21 @@ export async function restoreEncrypted(
     current.close()
   }
   if (clinicHere) assertCan(r.actor?.role, 'backup.restore')
-  const result = await restoreBackupV2(src, opened, r.unlock, {
-    dbName: newRestoreDatabaseName(r.now),
-    signal: r.signal,
-    onProgress: r.onProgress,
-    currentSchema: r.currentSchema,
-  })
+  const dbName = newRestoreDatabaseName(r.now)
+  // Listed before the first row is written: a restore cut short is known as never complete.
+  await beginRestoreDatabase(dbName, r.now)
+  let result: RestoreV2Result
+  try {
+    result = await restoreBackupV2(src, opened, r.unlock, {
+      dbName,
+      signal: r.signal,
+      onProgress: r.onProgress,
+      currentSchema: r.currentSchema,
+    })
+  } catch (e) {
+    await abandonRestoreDatabase(dbName).catch(() => undefined)
+    throw e
+  }
   const restored = await rawConnection(result.dbName)
   try {
     const ring = await deriveKeyRing(result.dataKey)
@@ -116,9 +130,10 @@ export async function restoreEncrypted(
   } catch (e) {
     restored.close()
     await Dexie.delete(result.dbName).catch(() => undefined)
+    await abandonRestoreDatabase(result.dbName).catch(() => undefined)
     throw e
   }
   restored.close()
-  switchActiveDatabase(result.dbName)
+  await switchActiveDatabase(result.dbName, r.currentDbName, r.now)
   return result
 }
