@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { emptyPatientInput } from '../../../src/renderer/src/notes/model'
+import { indexTokens } from '../../../src/renderer/src/notes/text'
 import { NoteSearchIndex, noteIndexFor } from '../../../src/renderer/src/notes/searchIndex'
 import type { NotesDB } from '../../../src/renderer/src/notes/db'
 import { createDataKey, deriveKeyRing } from '../../../src/renderer/src/security/keyring'
@@ -77,6 +78,28 @@ describe('note search index snapshot', () => {
     expect(warm.query(['magnesium'], 5).ids).toEqual([visits[0]!.id])
     expect(warm.query(['cramp'], 100).ids).not.toContain(visits[1]!.id)
     for (const i of [live, warm, fresh]) i.close()
+  })
+
+  it('notices a visit saved elsewhere with an earlier time, unannounced', async () => {
+    const { db, visits } = await clinicWithNotes()
+    const first = await openIndex(db, true)
+    await first.saveSnapshot()
+    // As a merge from another computer might write it: an older clock, no change message.
+    const row = (await db.visits.get(visits[5]!.id))!
+    const note = 'Orthotics fitted for heel pain.'
+    await db.visits.put({
+      ...row,
+      note,
+      words: indexTokens(note),
+      rev: `${row.revision + 1}-elsewhere`,
+      updatedAt: '2020-01-01T00:00:00.000Z',
+    })
+    const warm = await openIndex(db, true)
+    const fresh = await openIndex(db, false)
+    expect(warm.lastStart).toBe('snapshot')
+    expect(warm.query(['orthotics'], 5).ids).toEqual([visits[5]!.id])
+    expectSameResults(warm, fresh)
+    for (const i of [first, warm, fresh]) i.close()
   })
 
   it('holds nothing searchable in clear on disk', async () => {

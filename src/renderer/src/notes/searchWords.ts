@@ -123,7 +123,17 @@ export class WordIndex {
 
   /** The live visits and their words, numbered afresh (what the snapshot stores). */
   dump(): IndexDump {
-    const live = this.docs.flatMap((d, n) => (d ? [n] : []))
+    // In the order of the visits' updatedAt index (then id, as IndexedDB orders ties), which
+    // is how the snapshot is checked against the stored visits (searchWarmStart.ts).
+    const docsNow = this.docs
+    const live = docsNow
+      .flatMap((d, n) => (d ? [n] : []))
+      .sort((a, b) => {
+        const x = docsNow[a]!
+        const y = docsNow[b]!
+        if (x.updatedAt !== y.updatedAt) return x.updatedAt < y.updatedAt ? -1 : 1
+        return x.id < y.id ? -1 : x.id > y.id ? 1 : 0
+      })
     const offsets = new Uint32Array(live.length + 1)
     let size = 0
     live.forEach((n, i) => {
