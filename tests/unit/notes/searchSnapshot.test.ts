@@ -5,6 +5,7 @@ import { emptyPatientInput } from '../../../src/renderer/src/notes/model'
 import { indexTokens } from '../../../src/renderer/src/notes/text'
 import { NoteSearchIndex, noteIndexFor } from '../../../src/renderer/src/notes/searchIndex'
 import type { NotesDB } from '../../../src/renderer/src/notes/db'
+import { LockedError } from '../../../src/renderer/src/security/errors'
 import { createDataKey, deriveKeyRing } from '../../../src/renderer/src/security/keyring'
 import { freshRepo, sealedDb } from './helpers'
 
@@ -159,6 +160,22 @@ describe('note search index snapshot', () => {
     expect(await index.saveSnapshot()).toBe(false)
     expect(index.lastStart).toBe('full')
     expect(await Dexie.exists(`${db.name}-note-index`)).toBe(false)
+    index.close()
+  })
+})
+
+describe('note index across a lock', () => {
+  it('a build started while locked fails, and the next one after unlock succeeds', async () => {
+    const { db } = await clinicWithNotes()
+    const open = db.keySource!
+    db.keySource = () => {
+      throw new LockedError()
+    }
+    const index = new NoteSearchIndex(db, { snapshots: true })
+    await expect(index.ready()).rejects.toThrow(LockedError)
+    db.keySource = open
+    await index.ready()
+    expect(index.query(['calf'], 100).total).toBeGreaterThan(0)
     index.close()
   })
 })

@@ -54,7 +54,15 @@ export class NoteSearchIndex {
 
   /** Resolves when every visit stored is in the index (reads them all the first time). */
   ready(): Promise<void> {
-    this.building ??= this.build()
+    if (!this.building) {
+      const building: Promise<void> = this.build().catch((e: unknown) => {
+        // A build that failed (locked half way, a row that does not open) is not kept: the
+        // next search tries again instead of failing with the same error for the session.
+        if (this.building === building) this.building = null
+        throw e
+      })
+      this.building = building
+    }
     return this.building
   }
 
