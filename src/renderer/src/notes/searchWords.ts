@@ -166,12 +166,21 @@ export class WordIndex {
     this.numberOf = new Map(d.ids.map((id, i) => [id, i]))
     this.wordList = [...d.words]
     this.wordIds = new Map(d.words.map((w, i) => [w, i]))
-    this.postings = d.words.map(() => [])
-    this.docWords = d.ids.map((_, i) => {
-      const ids = d.flat.subarray(d.offsets[i], d.offsets[i + 1])
-      for (const w of ids) this.postings[w]!.push(i)
-      return ids
-    })
+    // Each word's list sized first and filled in place: 4 million pushes at 100,000 visits
+    // were a good part of loading a snapshot.
+    const counts = new Uint32Array(d.words.length)
+    for (const w of d.flat) counts[w]!++
+    const postings = Array.from(counts, (c) => new Array<number>(c))
+    const filled = new Uint32Array(d.words.length)
+    const { flat, offsets } = d
+    for (let i = 0; i < d.ids.length; i++) {
+      for (let k = offsets[i]!; k < offsets[i + 1]!; k++) {
+        const w = flat[k]!
+        postings[w]![filled[w]!++] = i
+      }
+    }
+    this.postings = postings
+    this.docWords = d.ids.map((_, i) => flat.subarray(offsets[i], offsets[i + 1]))
     this.sortedDirty = true
   }
 }
