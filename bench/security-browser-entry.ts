@@ -5,12 +5,12 @@
  * parts are in bench/security/.
  */
 import './zod-jitless'
-import { append } from './security/append'
+import { append, appendAtScale } from './security/append'
 import { fields, signIn } from './security/crypto'
 import { firstPages, verify } from './security/read'
 import { seedChain } from './security/seed'
 
-const bench = { signIn, fields, append, seedChain, firstPages, verify }
+const bench = { signIn, fields, append, seedChain, appendAtScale, firstPages, verify }
 
 export type SecurityBench = typeof bench
 Object.assign(window, { __securityBench: bench })

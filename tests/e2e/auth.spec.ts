@@ -179,6 +179,7 @@ test("reception reprints a handout from the patient's history; the trail says re
   })
   expect(await page.locator('body').innerText()).not.toContain('Clinical words')
   await shoot(page, 'auth-reception-reprint')
+  await expect(page.getByTestId('reissue-patient')).toBeVisible()
 
   // The visit note by any route: a typed URL, the handouts list, the search.
   await page.goto(page.url().replace(/#.*$/, `#/visits/${visitId}`))
@@ -187,6 +188,9 @@ test("reception reprints a handout from the patient's history; the trail says re
   await app.goto('#/handouts')
   await expect(page.getByTestId('recent-handout')).toHaveCount(1)
   await expect(page.getByTestId('recent-handout').getByRole('link', { name: 'Open visit' })).toHaveCount(0)
+  // Making a handout is clinical: no "New handout", no templates to use.
+  await expect(page.getByTestId('new-handout')).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: 'Saved templates' })).toHaveCount(0)
   await shoot(page, 'auth-reception-handouts-home')
   await page.getByTestId('header-search').fill('Clinical words')
   await page.waitForTimeout(500)

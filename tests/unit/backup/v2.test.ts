@@ -8,6 +8,7 @@ import {
   type BackupActor,
 } from '../../../src/renderer/src/notes/backup/v2/service'
 import type { Unlock } from '../../../src/renderer/src/notes/backup/v2/keys'
+import type { RestoreProgress } from '../../../src/renderer/src/notes/backup/v2/restore'
 import { RecoveryKey } from '../../../src/renderer/src/security/recovery'
 import { PermissionError } from '../../../src/renderer/src/security/policy'
 import { NotesDB } from '../../../src/renderer/src/notes/db'
@@ -33,7 +34,12 @@ async function freshProfile(): Promise<string> {
 async function restore(
   bytes: Uint8Array,
   unlock: Unlock,
-  opts: { current?: string; actor?: BackupActor | null; signal?: AbortSignal } = {},
+  opts: {
+    current?: string
+    actor?: BackupActor | null
+    signal?: AbortSignal
+    onProgress?: (p: RestoreProgress) => void
+  } = {},
 ) {
   const src = memorySource(bytes)
   const opened = await readHeader(src)
@@ -44,6 +50,7 @@ async function restore(
     unlock,
     deviceId: 'pc-2',
     signal: opts.signal,
+    onProgress: opts.onProgress,
   })
 }
 
@@ -173,6 +180,30 @@ describe('backup format 2', () => {
     await expectRefused(
       c,
       () => restore(bytes, words(c), { signal: stop.signal }),
+      'cancelled',
+      /cancelled\. Nothing was changed/,
+    )
+  })
+
+  it('reports reading, then checking; a cancel while checking changes nothing', async () => {
+    const c = await clinicWithRecords()
+    const bytes = await exportToBytes(c)
+    const seen: RestoreProgress[] = []
+    await restore(bytes, words(c), { onProgress: (p) => seen.push(p) })
+    const phases = [...new Set(seen.map((p) => p.phase))]
+    expect(phases).toEqual(['read', 'check'])
+    const last = seen.at(-1)!
+    expect(last.done).toBe(last.total)
+    expect(last.total).toBeGreaterThan(0)
+
+    const stop = new AbortController()
+    await expectRefused(
+      c,
+      () =>
+        restore(bytes, words(c), {
+          signal: stop.signal,
+          onProgress: (p) => p.phase === 'check' && stop.abort(),
+        }),
       'cancelled',
       /cancelled\. Nothing was changed/,
     )

@@ -176,8 +176,11 @@ export const useBackupStore = defineStore('backup', () => {
     error.value = ''
     message.value = ''
     try {
+      // On a new computer there was nothing here to keep aside, and saying so would alarm.
+      const hadClinic = (await notesDb.table('clinicKeys').count()) > 0
       const counts = await encrypted.run(unlock)
-      message.value = `Restored: ${countOf(counts['patients'] ?? 0, 'patient', 'patients')} and ${countOf(counts['visits'] ?? 0, 'visit', 'visits')}, checked. The records that were here are kept aside, not deleted. Cramp Clinic restarts now; sign in with your own passphrase.`
+      const aside = hadClinic ? ' The records that were here are kept aside, not deleted.' : ''
+      message.value = `Restored: ${countOf(counts['patients'] ?? 0, 'patient', 'patients')} and ${countOf(counts['visits'] ?? 0, 'visit', 'visits')}, checked.${aside} Cramp Clinic restarts now; sign in with your own passphrase.`
       setTimeout(() => location.reload(), 1500)
       return true
     } catch (e) {

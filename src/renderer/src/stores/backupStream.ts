@@ -3,6 +3,7 @@ import { platform, type ReadSource } from '@renderer/platform'
 import { BackupError, backupFileName as v1Name } from '@renderer/notes/backup'
 import { readHeader, type OpenedHeader } from '@renderer/notes/backup/v2/read'
 import { exportEncrypted, restoreEncrypted, type BackupActor } from '@renderer/notes/backup/v2/service'
+import type { RestoreProgress } from '@renderer/notes/backup/v2/restore'
 import type { WriteResult } from '@renderer/notes/backup/v2/write'
 import { notesDb, notesRepo } from '@renderer/notes/instance'
 import { auditLog, clinicAuth, keySession } from '@renderer/security/instance'
@@ -15,6 +16,8 @@ import { RecoveryKey } from '@renderer/security/recovery'
 export interface Progress {
   fraction: number
   secondsLeft: number | null
+  /** A restore reads the file, then checks what it wrote; each has its own bar. */
+  phase?: RestoreProgress['phase']
 }
 
 export function tracker(set: (p: Progress | null) => void): (done: number, total: number) => void {
@@ -138,8 +141,9 @@ export function useEncryptedRestore() {
         ? { recovery: RecoveryKey.fromWords(unlockWith.words) }
         : { passphrase: unlockWith.passphrase }
     controller = new AbortController()
-    const track = tracker((x) => (progress.value = x))
-    progress.value = { fraction: 0, secondsLeft: null }
+    let phase: RestoreProgress['phase'] = 'read'
+    let track = tracker((x) => (progress.value = x && { ...x, phase }))
+    progress.value = { fraction: 0, secondsLeft: null, phase }
     const actor = signedInActor()
     try {
       const result = await restoreEncrypted(p.source, p.opened, {
@@ -149,7 +153,13 @@ export function useEncryptedRestore() {
         deviceId: notesRepo.author.device,
         currentSchema: notesDb.verno,
         signal: controller.signal,
-        onProgress: (x) => track(x.bytes, x.totalBytes),
+        onProgress: (x) => {
+          if (x.phase !== phase) {
+            phase = x.phase
+            track = tracker((p) => (progress.value = p && { ...p, phase }))
+          }
+          track(x.done, x.total)
+        },
       })
       // This database's own trail says it was replaced (it stays on disk, set aside).
       if (actor && keySession.isOpen) {

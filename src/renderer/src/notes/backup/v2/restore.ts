@@ -7,11 +7,21 @@ import { unwrapKeys, type Unlock } from './keys'
 import { readChunks, type ByteSource, type OpenedHeader } from './read'
 import { verifyRestored } from './verify'
 
+/**
+ * How far a restore has got: reading the file (bytes), then checking what was written (audit
+ * entries, signatures, addenda and staff records; at a million entries this takes minutes).
+ */
+export interface RestoreProgress {
+  phase: 'read' | 'check'
+  done: number
+  total: number
+}
+
 export interface RestoreV2Options {
   /** The name of the new database to restore into; it must not exist yet. */
   dbName: string
   signal?: AbortSignal
-  onProgress?: (p: { bytes: number; totalBytes: number }) => void
+  onProgress?: (p: RestoreProgress) => void
   /** Our own schema version: a backup from a newer one is refused. */
   currentSchema?: number
 }
@@ -55,7 +65,7 @@ export async function restoreBackupV2(
     const names = new Set(fresh.tables.map((t) => t.name))
     for await (const chunk of readChunks(src, opened, keys, {
       signal: o.signal,
-      onBytes: (bytes) => o.onProgress?.({ bytes, totalBytes: src.size }),
+      onBytes: (bytes) => o.onProgress?.({ phase: 'read', done: bytes, total: src.size }),
     })) {
       if (!names.has(chunk.t)) {
         throw new BackupError(
@@ -73,7 +83,10 @@ export async function restoreBackupV2(
     upgraded.keySource = () => ring
     try {
       await upgraded.open()
-      await verifyRestored(upgraded, keys.dataKey)
+      await verifyRestored(upgraded, keys.dataKey, {
+        signal: o.signal,
+        onProgress: (done, total) => o.onProgress?.({ phase: 'check', done, total }),
+      })
     } finally {
       upgraded.close()
     }

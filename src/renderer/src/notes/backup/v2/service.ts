@@ -9,7 +9,7 @@ import type { Argon2idCost } from '../../../security/kdf'
 import { newRestoreDatabaseName, switchActiveDatabase } from '../activeDatabase'
 import type { Unlock } from './keys'
 import type { ByteSource, OpenedHeader } from './read'
-import { restoreBackupV2, type RestoreV2Result } from './restore'
+import { restoreBackupV2, type RestoreProgress, type RestoreV2Result } from './restore'
 import { writeBackupV2, type ByteSink, type WriteProgress, type WriteResult } from './write'
 
 export interface BackupActor {
@@ -58,7 +58,7 @@ export interface RestoreRequest {
   deviceId: string
   currentSchema?: number
   signal?: AbortSignal
-  onProgress?: (p: { bytes: number; totalBytes: number }) => void
+  onProgress?: (p: RestoreProgress) => void
   now?: Date
 }
 

@@ -7,6 +7,7 @@ import { staffSealValid, type StaffMember } from '../../../security/staff'
 import type { Visit } from '../../model'
 import { BackupError } from '../format'
 import { pagesOf } from './tables'
+import { cancelled } from './write'
 
 function refused(what: string): BackupError {
   return new BackupError(
@@ -20,9 +21,22 @@ function refused(what: string): BackupError {
  * visit signature against the visit's text, every addendum's seal, every staff record's seal.
  * Throws a BackupError naming the first problem.
  */
-export async function verifyRestored(db: Dexie, dataKey: CryptoKey): Promise<void> {
+export async function verifyRestored(
+  db: Dexie,
+  dataKey: CryptoKey,
+  o: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<void> {
   const ring = await deriveKeyRing(dataKey)
   const names = new Set(db.tables.map((t) => t.name))
+  const checked = ['audit', 'staff', 'signatures', 'addenda'].filter((t) => names.has(t))
+  const total = (await Promise.all(checked.map((t) => db.table(t).count()))).reduce((a, b) => a + b, 0)
+  let done = 0
+  // Called after each part checked: says how far, and stops at a Cancel.
+  const step = (n: number): void => {
+    if (o.signal?.aborted) throw cancelled()
+    done += n
+    o.onProgress?.(done, total)
+  }
 
   if (names.has('audit')) {
     const log = new AuditLog({
@@ -30,7 +44,11 @@ export async function verifyRestored(db: Dexie, dataKey: CryptoKey): Promise<voi
       keys: () => ring,
       deviceId: 'restore-check',
     })
-    const report = await log.verify()
+    let before = 0
+    const report = await log.verify((n) => {
+      step(n - before)
+      before = n
+    })
     if (!report.ok)
       refusedThrow(`its audit trail does not verify (${report.problem?.message ?? 'the chain is broken'}).`)
   }
@@ -40,6 +58,7 @@ export async function verifyRestored(db: Dexie, dataKey: CryptoKey): Promise<voi
         if (!(await staffSealValid(ring.sealKey, s)))
           refusedThrow(`the record of staff member “${s.name}” was changed outside Cramp Clinic.`)
       }
+      step(page.length)
     }
   }
   if (names.has('signatures')) {
@@ -51,6 +70,7 @@ export async function verifyRestored(db: Dexie, dataKey: CryptoKey): Promise<voi
         const check = await verifySignature(ring.sealKey, visit!, sig)
         if (!check.ok) refusedThrow(`a signed visit does not match its signature (${check.message})`)
       }
+      step(page.length)
     }
   }
   if (names.has('addenda')) {
@@ -61,6 +81,7 @@ export async function verifyRestored(db: Dexie, dataKey: CryptoKey): Promise<voi
         if (!sig || !(await verifyAddendum(ring.sealKey, sig, a)))
           refusedThrow('an addendum was changed outside Cramp Clinic, or its visit’s signature is missing.')
       }
+      step(page.length)
     }
   }
 }
