@@ -11,6 +11,26 @@ import { OWNER } from './signin'
 /** Distinctive words found in no dictionary, UI text or reference content. */
 const WORDS = ['Quallbrook', 'QX-48151', 'Glimmerazine', 'vortexia', 'zorblatt', 'Plimbrosk']
 
+/** When the sealed note index snapshot was last written ('' if never); runs in the page. */
+async function snapshotSavedAt(): Promise<string> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('cramp-clinic-note-index')
+    req.onsuccess = () => resolve(req.result)
+    req.onerror = () => reject(req.error as Error)
+  })
+  try {
+    if (!db.objectStoreNames.contains('snapshots')) return ''
+    const row = await new Promise<{ savedAt?: string } | undefined>((resolve, reject) => {
+      const req = db.transaction('snapshots').objectStore('snapshots').get('notes')
+      req.onsuccess = () => resolve(req.result as { savedAt?: string } | undefined)
+      req.onerror = () => reject(req.error as Error)
+    })
+    return row?.savedAt ?? ''
+  } finally {
+    db.close()
+  }
+}
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name)
@@ -50,6 +70,12 @@ test('a patient and a note leave no readable trace in the profile folder', async
   expect(rows.length).toBe(2)
   for (const row of rows) expect(row.sealed).toBeTruthy()
   await expect(page.getByTestId('visit-note')).toHaveValue(/zorblatt/)
+  // The note search index, which holds these words, is saved sealed a few seconds after the
+  // visit was indexed (notes/searchSnapshot.ts): wait for it, so the file search below covers it.
+  const after = new Date().toISOString()
+  await expect
+    .poll(async () => (await page.evaluate(snapshotSavedAt)) > after, { timeout: 60_000, intervals: [1000] })
+    .toBe(true)
 
   expect(await page.locator('body').innerText()).toContain('Quallbrook')
 

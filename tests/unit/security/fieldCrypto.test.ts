@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { TamperedDataError } from '../../../src/renderer/src/security/errors'
-import { decryptValue, encryptValue } from '../../../src/renderer/src/security/fieldCrypto'
+import {
+  decryptBytes,
+  decryptValue,
+  encryptBytes,
+  encryptValue,
+} from '../../../src/renderer/src/security/fieldCrypto'
 import { createDataKey, deriveKeyRing } from '../../../src/renderer/src/security/keyring'
 import {
   PATIENT_SEALED_FIELDS,
@@ -123,5 +128,23 @@ describe('field encryption', () => {
     await expect(decryptValue(key, sealed.slice(0, 20), ctx)).rejects.toBeInstanceOf(TamperedDataError)
     await expect(decryptValue(await fieldKey(), sealed, ctx)).rejects.toBeInstanceOf(TamperedDataError)
     expect(await decryptValue(key, sealed, ctx)).toBe(visit.note)
+  })
+})
+
+describe('byte values (the note index snapshot)', () => {
+  it('round-trips bytes, and refuses another context, another key or a flipped bit', async () => {
+    const ring = await deriveKeyRing(await createDataKey())
+    const ctx = { type: 'note-search-index', id: 'db-1', field: 'snapshot' }
+    const plain = new Uint8Array(100_000).map((_, i) => i % 251)
+    const sealed = await encryptBytes(ring.fieldKey, plain, ctx)
+    expect(await decryptBytes(ring.fieldKey, sealed, ctx)).toEqual(plain)
+    await expect(decryptBytes(ring.fieldKey, sealed, { ...ctx, id: 'db-2' })).rejects.toThrow(
+      TamperedDataError,
+    )
+    const other = await deriveKeyRing(await createDataKey())
+    await expect(decryptBytes(other.fieldKey, sealed, ctx)).rejects.toThrow(TamperedDataError)
+    const flipped = sealed.slice()
+    flipped[500]! ^= 1
+    await expect(decryptBytes(ring.fieldKey, flipped, ctx)).rejects.toThrow(TamperedDataError)
   })
 })

@@ -39,6 +39,7 @@ import { recoverCopy, writeCrashCopy, type LeftCopy, type RecoveryOutcome } from
 import { orphanVisits, repairOrphans, type RepairReport } from './repair'
 import { fromPatientRow, fromVisitRow, toPatientRow, toVisitRow } from './rows'
 import { searchNotes, type NoteSearchResult } from './search'
+import { whenIdle } from './idle'
 import { noteIndexFor, visitsChanged } from './searchIndex'
 import { emptyTrash, listTrash, restoreFromTrash, trashPatient, trashVisit } from './trash'
 import { unsignedDrafts, type UnsignedDraft } from './unsignedDrafts'
@@ -201,8 +202,13 @@ export class NotesRepository {
     return searchNotes(this.db, query, limit)
   }
 
-  /** Builds the note search index now, so the first search does not wait for it. */
-  prepareSearch(): Promise<void> {
+  /**
+   * Builds the note search index in the background, so the first search does not wait for it:
+   * once the main thread is idle, so it does not hold up the screen being shown either (a
+   * search typed sooner starts it at once).
+   */
+  async prepareSearch(): Promise<void> {
+    await whenIdle()
     return noteIndexFor(this.db).ready()
   }
 

@@ -1,4 +1,19 @@
 import type { NotesDB, VisitRow } from './db'
+import type { KeyRing } from '../security/keyring'
+import { discardSnapshot, saveSnapshot } from './searchSnapshot'
+import { WordIndex } from './searchWords'
+import { warmStart } from './searchWarmStart'
+
+export interface NoteIndexOptions {
+  /**
+   * Keep a sealed snapshot of the index between sessions (searchSnapshot.ts), so the first
+   * search after sign-in does not wait for every note to be read again. Only ever for an
+   * encrypted database: a clear one would put every note's words on disk.
+   */
+  snapshots?: boolean
+  /** Quiet time after the last change before the snapshot is written again. */
+  saveDelayMs?: number
+}
 
 /**
  * In-memory inverted index of visit words, built from the `words` stored on each visit.
@@ -8,27 +23,26 @@ import type { NotesDB, VisitRow } from './db'
  * query for a common word must pull tens of thousands of keys out of IndexedDB (hundreds of ms).
  * Held in memory, a query is a binary search over the sorted distinct words plus a set
  * intersection: a few milliseconds. The price is one read of all visits when the index is first
- * needed (started in the background when the app starts).
+ * needed, or, after the first time, one read of the sealed snapshot and of the visits changed
+ * since it was saved.
  */
 export class NoteSearchIndex {
-  /** Visit number -> what a query needs to rank it. */
-  private docs: ({ id: string; time: number; rev: string } | undefined)[] = []
-  private numberOf = new Map<string, number>()
-  /**
-   * Words are numbered so each distinct word is held once: 100,000 visits carry ~4 million word
-   * occurrences, which as separate strings would cost hundreds of MB.
-   */
-  private wordIds = new Map<string, number>()
-  private wordList: string[] = []
-  private postings: number[][] = []
-  private docWords: (Uint32Array | undefined)[] = []
-  private sortedWords: number[] = []
-  private sortedDirty = true
+  private words = new WordIndex()
   private building: Promise<void> | null = null
   private generation = 0
   private channel: BroadcastChannel | null = null
+  /** Visits changed while a snapshot loads: read again once it has. */
+  private arrivedWhileWarming: Set<string> | null = null
+  private saveTimer: ReturnType<typeof setTimeout> | undefined
+  private readonly snapshots: boolean
+  private readonly saveDelayMs: number
 
-  constructor(private readonly db: NotesDB) {
+  constructor(
+    private readonly db: NotesDB,
+    options: NoteIndexOptions = {},
+  ) {
+    this.snapshots = options.snapshots ?? true
+    this.saveDelayMs = options.saveDelayMs ?? 5000
     if (typeof BroadcastChannel !== 'undefined') {
       this.channel = new BroadcastChannel(channelName(db))
       this.channel.onmessage = (e: MessageEvent<ChangeMessage>) => {
@@ -40,7 +54,15 @@ export class NoteSearchIndex {
 
   /** Resolves when every visit stored is in the index (reads them all the first time). */
   ready(): Promise<void> {
-    this.building ??= this.build()
+    if (!this.building) {
+      const building: Promise<void> = this.build().catch((e: unknown) => {
+        // A build that failed (locked half way, a row that does not open) is not kept: the
+        // next search tries again instead of failing with the same error for the session.
+        if (this.building === building) this.building = null
+        throw e
+      })
+      this.building = building
+    }
     return this.building
   }
 
@@ -50,8 +72,22 @@ export class NoteSearchIndex {
     return this.built
   }
 
+  /** How the last build started: from the saved snapshot, or by reading every visit. */
+  lastStart: 'snapshot' | 'full' | null = null
+
   private async build(): Promise<void> {
     const generation = this.generation
+    const ring = this.snapshotRing()
+    if (ring && (await this.fromSnapshot(generation, ring))) return
+    if (generation !== this.generation) return
+    await this.readAll(generation)
+    if (generation !== this.generation) return
+    this.built = true
+    this.lastStart = 'full'
+    this.scheduleSave()
+  }
+
+  private async readAll(generation: number): Promise<void> {
     const PAGE = 5000
     let last: string | undefined
     for (;;) {
@@ -60,139 +96,108 @@ export class NoteSearchIndex {
           ? await this.db.visits.orderBy(':id').limit(PAGE).toArray()
           : await this.db.visits.where(':id').above(last).limit(PAGE).toArray()
       if (generation !== this.generation) return
-      for (const row of page) this.upsert(row)
+      for (const row of page) this.words.upsert(row)
       if (page.length < PAGE) break
       last = page[page.length - 1]!.id
     }
-    this.built = true
+  }
+
+  /** The snapshot and the visits changed since; false (and a full read) when it is unusable. */
+  private async fromSnapshot(generation: number, ring: KeyRing): Promise<boolean> {
+    this.arrivedWhileWarming = new Set()
+    try {
+      const start = await warmStart(this.db, ring).catch(() => null)
+      if (!start || generation !== this.generation) return false
+      this.words = WordIndex.from(start.dump)
+      for (const id of start.removed) this.words.remove(id)
+      const stale = [...new Set([...start.changed, ...this.arrivedWhileWarming])]
+      this.arrivedWhileWarming = null
+      for (let i = 0; i < stale.length; i += 500) {
+        const ids = stale.slice(i, i + 500)
+        const rows = await this.db.visits.bulkGet(ids)
+        if (generation !== this.generation) return true
+        ids.forEach((id, j) => {
+          const row = rows[j]
+          if (row) this.words.upsert(row)
+          else this.words.remove(id)
+        })
+      }
+      this.built = true
+      this.lastStart = 'snapshot'
+      if (stale.length || start.removed.length) this.scheduleSave()
+      return true
+    } finally {
+      this.arrivedWhileWarming = null
+    }
+  }
+
+  /** The key ring to seal the snapshot with; null when snapshots are off, locked or unencrypted. */
+  private snapshotRing(): KeyRing | null {
+    if (!this.snapshots) return null
+    try {
+      return this.db.keySource ? this.db.keySource() : null
+    } catch {
+      return null
+    }
+  }
+
+  private scheduleSave(): void {
+    if (!this.snapshots) return
+    clearTimeout(this.saveTimer)
+    const generation = this.generation
+    this.saveTimer = setTimeout(() => {
+      if (generation === this.generation) void this.saveSnapshot().catch(() => undefined)
+    }, this.saveDelayMs)
+  }
+
+  /** Writes the sealed snapshot now (normally a few seconds after changes settle). */
+  async saveSnapshot(): Promise<boolean> {
+    clearTimeout(this.saveTimer)
+    const ring = this.snapshotRing()
+    if (!ring || !this.built) return false
+    await saveSnapshot(this.db.name, ring, this.words.dump())
+    return true
   }
 
   /** Forget everything; the next search reads all visits again (after a restore). */
   reset(): void {
     this.generation++
-    this.docs = []
-    this.docWords = []
-    this.numberOf.clear()
-    this.wordIds.clear()
-    this.wordList = []
-    this.postings = []
-    this.sortedWords = []
-    this.sortedDirty = true
+    this.words = new WordIndex()
     this.building = null
     this.built = false
+    this.lastStart = null
+    clearTimeout(this.saveTimer)
   }
 
   /** Visits written or deleted in this window: re-read them now, tell the other windows. */
   async changed(ids: string[], options: { rebuild?: boolean } = {}): Promise<void> {
     this.channel?.postMessage({ ids, rebuild: options.rebuild } satisfies ChangeMessage)
-    if (options.rebuild) this.reset()
-    else await this.refresh(ids)
+    if (options.rebuild) {
+      // Everything was replaced (a restore): the snapshot describes another database now.
+      this.reset()
+      await discardSnapshot(this.db.name)
+    } else await this.refresh(ids)
   }
 
   private async refresh(ids: string[]): Promise<void> {
     if (!this.building || !ids.length) return
+    for (const id of ids) this.arrivedWhileWarming?.add(id)
     const rows = await this.db.visits.bulkGet(ids)
     ids.forEach((id, i) => {
       const row = rows[i]
-      if (row) this.upsert(row)
-      else this.remove(id)
+      if (row) this.words.upsert(row)
+      else this.words.remove(id)
     })
-  }
-
-  private upsert(row: VisitRow): void {
-    let n = this.numberOf.get(row.id)
-    if (n !== undefined) {
-      const doc = this.docs[n]
-      // The row was just read from the database, so it is what is stored: no clock comparison
-      // (a version restored from the trash or a merge can carry an earlier time and still be current).
-      if (doc && doc.rev === row.rev) return
-      this.unlink(n)
-    } else {
-      n = this.docs.length
-      this.numberOf.set(row.id, n)
-    }
-    this.docs[n] = { id: row.id, time: Date.parse(row.dateTime), rev: row.rev }
-    const ids = new Uint32Array(row.words.length)
-    row.words.forEach((w, i) => {
-      let id = this.wordIds.get(w)
-      if (id === undefined) {
-        id = this.wordList.length
-        this.wordIds.set(w, id)
-        this.wordList.push(w)
-        this.postings.push([])
-        this.sortedDirty = true
-      }
-      ids[i] = id
-      this.postings[id]!.push(n)
-    })
-    this.docWords[n] = ids
-  }
-
-  private remove(id: string): void {
-    const n = this.numberOf.get(id)
-    if (n === undefined) return
-    this.unlink(n)
-    this.docs[n] = undefined
-    this.numberOf.delete(id)
-  }
-
-  private unlink(n: number): void {
-    for (const w of this.docWords[n] ?? []) {
-      const list = this.postings[w]
-      if (!list) continue
-      const i = list.lastIndexOf(n)
-      if (i >= 0) list.splice(i, 1)
-    }
-    this.docWords[n] = undefined
+    if (this.built) this.scheduleSave()
   }
 
   /** Visit ids holding a word that starts with every term, newest first, and how many. */
   query(terms: string[], wanted: number): { ids: string[]; total: number } {
-    const limit = Math.max(1, Math.floor(wanted))
-    if (this.sortedDirty) {
-      const list = this.wordList
-      this.sortedWords = list.map((_, i) => i).sort((a, b) => (list[a]! < list[b]! ? -1 : 1))
-      this.sortedDirty = false
-    }
-    const sets = terms.map((t) => this.matching(t))
-    sets.sort((a, b) => a.size - b.size)
-    const [smallest, ...rest] = sets
-    if (!smallest) return { ids: [], total: 0 }
-    const docs = this.docs
-    // Keep only the `limit` newest while counting all: no sort of tens of thousands of hits.
-    const top: number[] = []
-    let total = 0
-    for (const n of smallest) {
-      if (!rest.every((s) => s.has(n))) continue
-      total++
-      const time = docs[n]!.time
-      if (top.length === limit && time <= docs[top[limit - 1]!]!.time) continue
-      let i = top.length
-      while (i > 0 && docs[top[i - 1]!]!.time < time) i--
-      top.splice(i, 0, n)
-      if (top.length > limit) top.pop()
-    }
-    return { ids: top.map((n) => docs[n]!.id), total }
-  }
-
-  private matching(term: string): Set<number> {
-    const sorted = this.sortedWords
-    const word = (i: number): string => this.wordList[sorted[i]!]!
-    let lo = 0
-    let hi = sorted.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if (word(mid) < term) lo = mid + 1
-      else hi = mid
-    }
-    const out = new Set<number>()
-    for (let i = lo; i < sorted.length && word(i).startsWith(term); i++) {
-      for (const n of this.postings[sorted[i]!] ?? []) if (this.docs[n]) out.add(n)
-    }
-    return out
+    return this.words.query(terms, wanted)
   }
 
   close(): void {
+    clearTimeout(this.saveTimer)
     this.channel?.close()
   }
 }
@@ -208,11 +213,11 @@ function channelName(db: NotesDB): string {
 
 const indexes = new WeakMap<NotesDB, NoteSearchIndex>()
 
-/** The one index of a database (created on first use). */
-export function noteIndexFor(db: NotesDB): NoteSearchIndex {
+/** The one index of a database (created on first use, with `options` then). */
+export function noteIndexFor(db: NotesDB, options?: NoteIndexOptions): NoteSearchIndex {
   let index = indexes.get(db)
   if (!index) {
-    index = new NoteSearchIndex(db)
+    index = new NoteSearchIndex(db, options)
     indexes.set(db, index)
   }
   return index

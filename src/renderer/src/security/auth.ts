@@ -24,7 +24,7 @@ import {
   type StaffSummary,
 } from './staff'
 import { checkStrength, type Strength } from './strength'
-import { NO_FAILURES, recordFailure, waitRemaining } from './throttle'
+import { NO_FAILURES, recordFailure, waitRemaining, type ThrottleState } from './throttle'
 import { unwrapWithPassphrase, wrapWithPassphrase } from './wrap'
 
 export interface ClinicAuthOptions {
@@ -124,10 +124,12 @@ export class ClinicAuth implements AuthService {
       .sort((a, b) => a.name.localeCompare(b.name))
   }
 
-  /** Internal: SignInDelayError while `key` must still wait after wrong tries. */
-  async throttled(key: string): Promise<void> {
-    const wait = waitRemaining(await this.opts.store.throttle(key), this.clock().getTime())
+  /** Internal: SignInDelayError while `key` must still wait after wrong tries; else its state. */
+  async throttled(key: string): Promise<ThrottleState> {
+    const state = await this.opts.store.throttle(key)
+    const wait = waitRemaining(state, this.clock().getTime())
     if (wait > 0) throw new SignInDelayError(wait)
+    return state
   }
 
   /** Internal: counts a wrong try and records it for the audit trail. */
@@ -147,7 +149,7 @@ export class ClinicAuth implements AuthService {
     if (!member.active || !member.wrap) {
       throw new StaffError('This account is switched off. Ask the clinic owner to switch it back on.')
     }
-    await this.throttled(staffId)
+    const tries = await this.throttled(staffId)
     let dataKey: CryptoKey
     try {
       dataKey = await unwrapWithPassphrase(member.wrap, passphrase, member.id)
@@ -156,14 +158,19 @@ export class ClinicAuth implements AuthService {
       throw e
     }
     const wasLocked = this.#state.phase === 'locked' && this.#state.user.id === staffId
-    return this.openSession(dataKey, member, wasLocked ? 'session.unlock' : 'session.signIn')
+    return this.openSession(dataKey, member, wasLocked ? 'session.unlock' : 'session.signIn', tries)
   }
 
-  /** Internal: opens the session for `member`, checking their record's seal with the key just opened. */
+  /**
+   * Internal: opens the session for `member`, checking their record's seal with the key just
+   * opened. `tries`: their wrong-try state as read before the unwrap; when it shows none, the
+   * counter is not written again (a write on every unlock, in the path of the screen).
+   */
   async openSession(
     dataKey: CryptoKey,
     member: StaffMember,
     kind: 'session.signIn' | 'session.unlock' | 'session.recovery',
+    tries?: ThrottleState,
   ): Promise<SignInResult> {
     this.opts.session.close()
     const ring = await this.opts.session.open(dataKey)
@@ -171,7 +178,7 @@ export class ClinicAuth implements AuthService {
       this.opts.session.close()
       throw new TamperedDataError('This staff account')
     }
-    await this.opts.store.putThrottle(member.id, NO_FAILURES)
+    if (!tries || tries.failures > 0) await this.opts.store.putThrottle(member.id, NO_FAILURES)
     const user = summarize(member)
     this.setState({ phase: 'unlocked', user })
     await this.opts.audit?.flushPending()

@@ -7,6 +7,7 @@ import { RepoAuditor } from '../audit/repoEvents'
 import { ClinicAuth } from './auth'
 import { DexieAuthStore } from './authStore'
 import { KeySession } from './session'
+import { startAfterUnlock } from './unlockWork'
 import { VisitSigning } from './signing'
 
 /**
@@ -68,10 +69,13 @@ clinicAuth.subscribe((s) => {
   signingActor = s.phase === 'unlocked' ? { id: s.user.id, role: s.user.role } : null
   const unlocked = s.phase === 'unlocked'
   if (unlocked && !wasUnlocked) {
-    void encryptionRunner.start()
-    // The search index was dropped at the lock: rebuilt from the decrypted notes in the
-    // background (refused, harmlessly, for a role that may not search notes).
-    void notesRepo.prepareSearch().catch(() => undefined)
+    // The search index was dropped at the lock: it comes back (from its sealed snapshot, or
+    // rebuilt) in the background once the screen is shown.
+    startAfterUnlock({
+      sealOldRows: () => encryptionRunner.start(),
+      prepareSearch: () => notesRepo.prepareSearch(),
+      stillOpen: () => keySession.isOpen,
+    })
   }
   wasUnlocked = unlocked
 })
