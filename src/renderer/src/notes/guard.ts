@@ -47,6 +47,7 @@ export const METHOD_ACTIONS: Record<Method, Rule> = {
   openVisit: 'visit.view',
   visitsOf: 'visit.view',
   listPatients: 'patient.list',
+  countPatients: 'patient.list',
   findPatients: 'patient.list',
   addCause: 'visit.edit',
   searchNotes: 'notes.search',

@@ -7,19 +7,24 @@ import { fold, words } from './text'
 
 export interface PatientPage {
   patients: Patient[]
-  total: number
 }
 
 /** A page of the patient list, newest visit first (patients without visits by creation). */
 export async function listPatients(db: NotesDB, offset = 0, limit = 50): Promise<PatientPage> {
   // Keys first, then the rows: an offset walks a cursor, and rows of a sealed table are opened
   // only through get/bulkGet/toArray (sealMiddleware.ts).
-  const [ids, total] = await Promise.all([
-    db.patients.orderBy('listOrder').reverse().offset(offset).limit(limit).primaryKeys(),
-    db.patients.count(),
-  ])
+  const ids = await db.patients.orderBy('listOrder').reverse().offset(offset).limit(limit).primaryKeys()
   const rows = (await db.patients.bulkGet(ids)).filter((r): r is PatientRow => r !== undefined)
-  return { patients: rows.map(fromPatientRow), total }
+  return { patients: rows.map(fromPatientRow) }
+}
+
+/**
+ * How many patients there are. Apart from the page on purpose: IndexedDB counts by walking every
+ * row, about 350 ms at 100,000 sealed patients against 11 ms for the page, so the list shows its
+ * first page at once and the count when it comes (bench: notes-backup).
+ */
+export function countPatients(db: NotesDB): Promise<number> {
+  return db.patients.count()
 }
 
 /** The open key ring, or null for an unencrypted database (throws LockedError while locked). */

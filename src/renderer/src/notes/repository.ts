@@ -26,7 +26,7 @@ import {
   type Visit,
   type VisitInput,
 } from './model'
-import { findPatients, listPatients, type PatientPage } from './patientQueries'
+import { countPatients, findPatients, listPatients, type PatientPage } from './patientQueries'
 import {
   keepAside,
   refreshLastVisit,
@@ -173,6 +173,10 @@ export class NotesRepository {
 
   listPatients(offset = 0, limit = 50): Promise<PatientPage> {
     return listPatients(this.db, offset, limit)
+  }
+
+  countPatients(): Promise<number> {
+    return countPatients(this.db)
   }
 
   findPatients(query: string, limit = 50): Promise<Patient[]> {

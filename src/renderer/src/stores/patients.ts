@@ -29,7 +29,11 @@ export const usePatientsStore = defineStore('patients', () => {
         const page = await notesRepo.listPatients(offset.value, PAGE_SIZE)
         if (mine !== ticket) return
         patients.value = page.patients
-        total.value = page.total
+        // The count walks every row: the page shows first, the count (and the pager) after.
+        void notesRepo.countPatients().then(
+          (n) => mine === ticket && (total.value = n),
+          () => undefined,
+        )
       }
       error.value = ''
     } catch (e) {
