@@ -73,9 +73,10 @@ function heading(main: HTMLElement): Promise<HTMLElement | null> {
  * Every new page opens at its top, with focus on its heading, so a screen reader announces it and
  * Tab starts from the page, not from wherever the last one left off. The scrolling element is
  * `main` (the shell keeps the sidebar and header still), which the router's own scrollBehavior
- * does not reach. A page that puts the cursor somewhere itself (a new visit's note) keeps it.
+ * does not reach. A page that puts the cursor somewhere itself (a new visit's note) keeps it, and
+ * so does a person who has already put it in a field.
  */
-export async function landOnPage(first: boolean): Promise<void> {
+export async function landOnPage(first: boolean, focusedAtStart: Element | null = null): Promise<void> {
   const main = document.getElementById('main')
   if (!main) return
   main.scrollTop = 0
@@ -84,7 +85,13 @@ export async function landOnPage(first: boolean): Promise<void> {
   const h = await heading(main)
   const active = document.activeElement
   const pageChoseFocus = active && active !== main && active !== document.body && main.contains(active)
-  if (!h || pageChoseFocus || router.currentRoute.value.fullPath !== landingFor) return
+  // Someone who has put the cursor in a field since the page was asked for (Ctrl+K into the
+  // header search while a slow page was still coming) keeps it where they put it.
+  const typing =
+    active !== focusedAtStart &&
+    active instanceof HTMLElement &&
+    (active.matches('input, textarea, select') || active.isContentEditable)
+  if (!h || pageChoseFocus || typing || router.currentRoute.value.fullPath !== landingFor) return
   if (!h.hasAttribute('tabindex')) h.setAttribute('tabindex', '-1')
   h.focus({ preventScroll: true })
   main.scrollTop = 0
@@ -96,5 +103,6 @@ router.afterEach((to, from, failure) => {
   const first = from === START_LOCATION
   if (!first && sameScreen(to, from)) return
   landingFor = to.fullPath
-  void nextTick(() => requestAnimationFrame(() => void landOnPage(first)))
+  const focusedAtStart = document.activeElement
+  void nextTick(() => requestAnimationFrame(() => void landOnPage(first, focusedAtStart)))
 })
