@@ -18,6 +18,7 @@ import type { Unlock } from '../../../src/renderer/src/notes/backup/v2/keys'
 import { memorySource, readHeader } from '../../../src/renderer/src/notes/backup/v2/read'
 import type { RestoreProgress } from '../../../src/renderer/src/notes/backup/v2/restore'
 import { TEST_COST, OWNER_PASS } from '../security/helpers'
+import { concatBytes } from '../../../src/renderer/src/security/bytes'
 
 export { OWNER_PASS, TEST_COST }
 export const BACKUP_PASS = 'lantern orchard pebble compass'
@@ -93,13 +94,7 @@ export async function exportToBytes(
       appVersion: 'test',
     },
   )
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
+  return concatBytes(...parts)
 }
 
 /** The file's header line and its chunks (each with its 4-byte length), to damage in tests. */
@@ -117,13 +112,7 @@ export function splitFile(bytes: Uint8Array): { header: Uint8Array; frames: Uint
 
 export function joinFile(header: Uint8Array, frames: Uint8Array[]): Uint8Array {
   const parts = [header, ...frames]
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
+  return concatBytes(...parts)
 }
 
 export async function dump(name: string): Promise<Record<string, unknown[]>> {

@@ -8,6 +8,7 @@ import { NotesRepository } from '../../../src/renderer/src/notes/repository'
 import { RecoveryKey } from '../../../src/renderer/src/security/recovery'
 import { VisitSigning } from '../../../src/renderer/src/security/signing'
 import { clinicWithRecords, restore, TEST_COST, type Clinic } from './v2helpers'
+import { concatBytes } from '../../../src/renderer/src/security/bytes'
 
 /** Exports with small pages, calling `between` (awaited) after every page is written. */
 async function exportWhile(
@@ -29,13 +30,7 @@ async function exportWhile(
       onProgress: (p) => between(p.table),
     },
   )
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.length
-  }
-  return out
+  return concatBytes(...parts)
 }
 
 async function rows(dbName: string, table: string): Promise<Record<string, unknown>[]> {
