@@ -164,11 +164,36 @@ test('encrypted backup: no patient words in the file; damaged copies refused; re
     await p2.goto(p2.url().replace(/#.*$/, '#/patients'))
     await expect(p2.getByTestId('patient-row').filter({ hasText: 'Zephyrwood' })).toBeVisible()
 
-    // The database the restore replaced is listed in Settings → Storage; the owner removes it.
+    // The fresh install's empty database held nothing: deleted, not set aside for the owner.
+    const names = () => p2.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))
+    expect(await names()).not.toContain('cramp-clinic')
     await toSettings(p2)
     const aside = p2.getByTestId('set-aside-databases')
+    await expect(aside.getByTestId('set-aside-none')).toBeVisible()
+
+    // Restored again over the clinic: the records in use are set aside, listed in Settings →
+    // Storage with their counts, and the owner removes them. Their sealed search snapshot
+    // (written a few seconds after sign-in) is deleted with the switch.
+    const [first] = (await names()).filter((n) => n?.startsWith('cramp-clinic-restored-'))
+    await expect.poll(names, { timeout: 30_000 }).toContain(`${first}-note-index`)
+    const panel3 = p2.getByTestId('backup-panel')
+    fresh.bridge.dialogs.nextOpenPath(file)
+    await panel3.getByTestId('choose-backup').click()
+    await panel3.getByTestId('restore-words').fill(words!.join(' '))
+    await panel3.getByTestId('apply-encrypted').click()
+    await p2.getByTestId('confirm-ok').click()
+    await expect(panel3.getByTestId('backup-message')).toContainText('kept aside, not deleted')
+    await p2.waitForEvent('load', { timeout: 15_000 })
+    await waitForApp(p2, { signIn: false })
+    await signIn(p2, OWNER.name, OWNER.passphrase)
+    await toSettings(p2)
     await expect(aside.getByTestId('set-aside-entry')).toHaveCount(1)
-    await expect(aside.getByTestId('set-aside-entry')).toContainText('no patients, no visits')
+    await expect(aside.getByTestId('set-aside-entry')).toContainText('1 patient, 1 visit')
+    const restoredDbs = (await names()).filter((n) => n?.startsWith('cramp-clinic-restored-'))
+    expect(restoredDbs, 'the one in use and the one set aside').toHaveLength(2)
+    expect(await names(), 'the sealed search snapshot of the one set aside is gone').not.toContain(
+      `${first}-note-index`,
+    )
     await aside.scrollIntoViewIfNeeded()
     await p2.setViewportSize({ width: 1280, height: 800 })
     await aside.scrollIntoViewIfNeeded()
@@ -184,9 +209,7 @@ test('encrypted backup: no patient words in the file; damaged copies refused; re
     await confirm.getByTestId('confirm-ok').click()
     await expect(aside.getByTestId('set-aside-message')).toContainText('was removed')
     await expect(aside.getByTestId('set-aside-none')).toBeVisible()
-    expect(await p2.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain(
-      'cramp-clinic',
-    )
+    expect((await names()).filter((n) => n?.startsWith('cramp-clinic-restored-'))).toHaveLength(1)
   } finally {
     await fresh.context.close()
   }

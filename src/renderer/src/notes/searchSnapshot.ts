@@ -38,10 +38,15 @@ interface SnapshotRow {
 
 const stores = new Map<string, Table<SnapshotRow, string>>()
 
+/** The database beside `dbName` that holds its snapshot. */
+export function snapshotDatabaseName(dbName: string): string {
+  return `${dbName}-note-index`
+}
+
 function table(dbName: string): Table<SnapshotRow, string> {
   let t = stores.get(dbName)
   if (!t) {
-    const db = new Dexie(`${dbName}-note-index`)
+    const db = new Dexie(snapshotDatabaseName(dbName))
     db.version(1).stores({ snapshots: 'id' })
     t = db.table<SnapshotRow, string>('snapshots')
     stores.set(dbName, t)

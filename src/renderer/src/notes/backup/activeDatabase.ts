@@ -109,15 +109,19 @@ export async function abandonRestoreDatabase(
   }
 }
 
-/** `next` is whole and verified: the app opens it from now on, and `from` is set aside. */
+/**
+ * `next` is whole and verified: the app opens it from now on, and `from` is set aside (or, when
+ * it held nothing, recorded as removed: the caller deletes it).
+ */
 export async function switchActiveDatabase(
   next: string,
   from: string,
   now: Date = new Date(),
   registry: DatabaseRegistry = new DatabaseRegistry(),
+  fromHeldNothing = false,
 ): Promise<void> {
   try {
-    await registry.switchTo(next, from, now.toISOString())
+    await registry.switchTo(next, from, now.toISOString(), fromHeldNothing)
     await writeCache(registry, next)
   } finally {
     registry.close()

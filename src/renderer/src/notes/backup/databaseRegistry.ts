@@ -51,15 +51,17 @@ export class DatabaseRegistry extends Dexie {
 
   /**
    * `name` is whole and verified: it becomes the one the app opens, in one transaction with
-   * setting aside the one it replaces.
+   * setting aside the one it replaces. One that held nothing (`fromHeldNothing`) is recorded as
+   * removed at once: the caller deletes it rather than list an empty database for the owner.
    */
-  async switchTo(name: string, from: string, at: string): Promise<void> {
+  async switchTo(name: string, from: string, at: string, fromHeldNothing = false): Promise<void> {
     await this.transaction('rw', this.databases, this.pointer, async () => {
       const entry = await this.databases.get(name)
       await this.databases.put({ ...entry, name, completedAt: at })
       if (from !== name) {
         const old = await this.databases.get(from)
-        await this.databases.put({ ...old, name: from, setAsideAt: at })
+        const removed = fromHeldNothing ? { removedAt: at } : {}
+        await this.databases.put({ ...old, name: from, setAsideAt: at, ...removed })
       }
       await this.pointer.put({ key: 'active', name })
     })

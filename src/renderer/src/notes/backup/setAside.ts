@@ -2,6 +2,7 @@ import Dexie from 'dexie'
 import type { AuditEvent } from '../../audit/model'
 import { assertCan, type Role } from '../../security/policy'
 import { DatabaseRegistry } from './databaseRegistry'
+import { deleteSearchSnapshot } from './leftBehind'
 
 /** A notes database a restore replaced: kept on disk until the owner removes it. */
 export interface SetAsideDatabase {
@@ -84,6 +85,8 @@ export async function removeSetAside(r: RemoveRequest): Promise<void> {
     }
     const counts = await countsOf(r.name)
     await Dexie.delete(r.name)
+    // Normally gone since the restore; tried again in case another window blocked it then.
+    await deleteSearchSnapshot(r.name)
     const at = (r.now ?? new Date()).toISOString()
     await registry.databases.put({ ...entry, removedAt: at })
     await r.audit({

@@ -12,6 +12,7 @@ import {
   newRestoreDatabaseName,
   switchActiveDatabase,
 } from '../activeDatabase'
+import { deleteDatabase, deleteSearchSnapshot, holdsNothing } from '../leftBehind'
 import type { Unlock } from './keys'
 import type { ByteSource, OpenedHeader } from './read'
 import { restoreBackupV2, type RestoreProgress, type RestoreV2Result } from './restore'
@@ -82,10 +83,13 @@ export async function restoreEncrypted(
 ): Promise<RestoreV2Result> {
   const current = await rawConnection(r.currentDbName)
   let clinicHere: unknown
+  let heldNothing = false
   try {
     clinicHere = current.tables.some((t) => t.name === 'clinicKeys')
       ? await current.table('clinicKeys').get('clinic')
       : undefined
+    // Nobody can sign in without a clinic, so nothing is written to it until the switch.
+    heldNothing = !clinicHere && (await holdsNothing(current))
   } finally {
     current.close()
   }
@@ -134,6 +138,11 @@ export async function restoreEncrypted(
     throw e
   }
   restored.close()
-  await switchActiveDatabase(result.dbName, r.currentDbName, r.now)
+  await switchActiveDatabase(result.dbName, r.currentDbName, r.now, undefined, heldNothing)
+  // Nobody opens the replaced database again: its sealed search snapshot goes, and the database
+  // itself too when it held nothing (a fresh install). Either may be blocked by another window
+  // for now; that leaves only something harmless behind.
+  await deleteSearchSnapshot(r.currentDbName)
+  if (heldNothing) await deleteDatabase(r.currentDbName)
   return result
 }
