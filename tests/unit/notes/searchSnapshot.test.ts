@@ -98,9 +98,27 @@ describe('note search index snapshot', () => {
     const warm = await openIndex(db, true)
     const fresh = await openIndex(db, false)
     expect(warm.lastStart).toBe('snapshot')
+    // Found by the order check that runs once searches are answered.
+    await warm.settled()
     expect(warm.query(['orthotics'], 5).ids).toEqual([visits[5]!.id])
     expectSameResults(warm, fresh)
     for (const i of [first, warm, fresh]) i.close()
+  })
+
+  it('reads every visit again when one is missing from the updatedAt index', async () => {
+    const { db, visits } = await clinicWithNotes()
+    const first = await openIndex(db, true)
+    await first.saveSnapshot()
+    // A row without updatedAt is not in that index: its order cannot be checked.
+    const row = (await db.visits.get(visits[7]!.id))!
+    const note = 'Verruca treated with cryotherapy.'
+    const { updatedAt: _dropped, ...rest } = { ...row, note, words: indexTokens(note), rev: 'x-1' }
+    await db.visits.put(rest as typeof row)
+    const warm = await openIndex(db, true)
+    await warm.settled()
+    expect(warm.lastStart).toBe('full')
+    expect(warm.query(['verruca'], 5).ids).toEqual([visits[7]!.id])
+    for (const i of [first, warm]) i.close()
   })
 
   it('holds nothing searchable in clear on disk', async () => {

@@ -2,7 +2,7 @@ import type { NotesDB, VisitRow } from './db'
 import type { KeyRing } from '../security/keyring'
 import { discardSnapshot, saveSnapshot } from './searchSnapshot'
 import { WordIndex } from './searchWords'
-import { warmStart } from './searchWarmStart'
+import { outOfOrder, warmStart, type WarmStart } from './searchWarmStart'
 
 export interface NoteIndexOptions {
   /**
@@ -112,23 +112,58 @@ export class NoteSearchIndex {
       for (const id of start.removed) this.words.remove(id)
       const stale = [...new Set([...start.changed, ...this.arrivedWhileWarming])]
       this.arrivedWhileWarming = null
-      for (let i = 0; i < stale.length; i += 500) {
-        const ids = stale.slice(i, i + 500)
-        const rows = await this.db.visits.bulkGet(ids)
-        if (generation !== this.generation) return true
-        ids.forEach((id, j) => {
-          const row = rows[j]
-          if (row) this.words.upsert(row)
-          else this.words.remove(id)
-        })
-      }
+      await this.reread(stale, generation)
+      if (generation !== this.generation) return true
       this.built = true
       this.lastStart = 'snapshot'
       if (stale.length || start.removed.length) this.scheduleSave()
+      this.checking = this.checkOrder(generation, start)
       return true
     } finally {
       this.arrivedWhileWarming = null
     }
+  }
+
+  /** Reads these visits again (in pages) and indexes them as stored now. */
+  private async reread(ids: string[], generation: number): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) {
+      const page = ids.slice(i, i + 500)
+      const rows = await this.db.visits.bulkGet(page)
+      if (generation !== this.generation) return
+      page.forEach((id, j) => {
+        const row = rows[j]
+        if (row) this.words.upsert(row)
+        else this.words.remove(id)
+      })
+    }
+  }
+
+  /** The order check a warm start leaves until after searches are answered (searchWarmStart.ts). */
+  private checking: Promise<void> | null = null
+
+  private async checkOrder(generation: number, start: WarmStart): Promise<void> {
+    // Locked meanwhile, or the rows cannot be read: the next unlock starts over.
+    const found = await outOfOrder(this.db, start).catch(() => [] as string[])
+    if (generation !== this.generation) return
+    if (found === 'rebuild') {
+      await discardSnapshot(this.db.name)
+      if (generation !== this.generation) return
+      this.reset()
+      await this.ready().catch(() => undefined)
+      return
+    }
+    if (!found.length) return
+    await this.reread(found, generation).catch(() => undefined)
+    if (generation === this.generation) this.scheduleSave()
+  }
+
+  /**
+   * Resolves once the index is ready and, after a warm start, its order check has also run:
+   * until then a visit saved with an earlier time in an earlier session may be found as it was.
+   */
+  async settled(): Promise<void> {
+    await this.ready()
+    await this.checking
   }
 
   /** The key ring to seal the snapshot with; null when snapshots are off, locked or unencrypted. */
@@ -166,6 +201,7 @@ export class NoteSearchIndex {
     this.building = null
     this.built = false
     this.lastStart = null
+    this.checking = null
     clearTimeout(this.saveTimer)
   }
 
