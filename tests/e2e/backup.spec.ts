@@ -166,6 +166,9 @@ test('encrypted backup: no patient words in the file; damaged copies refused; re
 
     // The fresh install's empty database held nothing: deleted, not set aside for the owner.
     const names = () => p2.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))
+    // Restored notes databases, without their search snapshots beside them.
+    const restoredDbs = async () =>
+      (await names()).filter((n) => n?.startsWith('cramp-clinic-restored-') && !n.endsWith('-note-index'))
     expect(await names()).not.toContain('cramp-clinic')
     await toSettings(p2)
     const aside = p2.getByTestId('set-aside-databases')
@@ -174,7 +177,7 @@ test('encrypted backup: no patient words in the file; damaged copies refused; re
     // Restored again over the clinic: the records in use are set aside, listed in Settings →
     // Storage with their counts, and the owner removes them. Their sealed search snapshot
     // (written a few seconds after sign-in) is deleted with the switch.
-    const [first] = (await names()).filter((n) => n?.startsWith('cramp-clinic-restored-'))
+    const [first] = await restoredDbs()
     await expect.poll(names, { timeout: 30_000 }).toContain(`${first}-note-index`)
     const panel3 = p2.getByTestId('backup-panel')
     fresh.bridge.dialogs.nextOpenPath(file)
@@ -189,8 +192,7 @@ test('encrypted backup: no patient words in the file; damaged copies refused; re
     await toSettings(p2)
     await expect(aside.getByTestId('set-aside-entry')).toHaveCount(1)
     await expect(aside.getByTestId('set-aside-entry')).toContainText('1 patient, 1 visit')
-    const restoredDbs = (await names()).filter((n) => n?.startsWith('cramp-clinic-restored-'))
-    expect(restoredDbs, 'the one in use and the one set aside').toHaveLength(2)
+    expect(await restoredDbs(), 'the one in use and the one set aside').toHaveLength(2)
     expect(await names(), 'the sealed search snapshot of the one set aside is gone').not.toContain(
       `${first}-note-index`,
     )
@@ -209,7 +211,7 @@ test('encrypted backup: no patient words in the file; damaged copies refused; re
     await confirm.getByTestId('confirm-ok').click()
     await expect(aside.getByTestId('set-aside-message')).toContainText('was removed')
     await expect(aside.getByTestId('set-aside-none')).toBeVisible()
-    expect((await names()).filter((n) => n?.startsWith('cramp-clinic-restored-'))).toHaveLength(1)
+    expect(await restoredDbs()).toHaveLength(1)
   } finally {
     await fresh.context.close()
   }
