@@ -245,6 +245,9 @@ test('"Add to visit" on a cause page: a clear hint with no visit open, adds to t
 })
 
 test('a 1 MB note survives an immediate reload exactly', async ({ page, app }) => {
+  // Measured: Chromium's first layout of this text (19,000 lines, an emoji on each) takes 8 to
+  // 11 s on a loaded 2-core machine, so the test took 50 s of the default 60.
+  test.setTimeout(120_000)
   await newPatient(page, 'Lou Long')
   await newVisit(page)
   const big = `${'Line of a very long note, with accents é and emoji 🦶.\n'.repeat(19_000)}THE END`
