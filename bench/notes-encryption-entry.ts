@@ -95,7 +95,7 @@ const bench = {
         await repo.searchNotes(queries[i % queries.length]!, 20)
         const t2 = performance.now()
         searchAfterSnapshot.push(t2 - t0)
-        // The order check that follows in the background (searchWarmStart.ts, outOfOrder).
+        // The check that follows in the background (searchWarmStart.ts, changedUnseen).
         await c.index.settled()
         const parts = [t1 - t0, t2 - t1, performance.now() - t2].map(Math.round)
         snapshotParts.push(`${parts[0]}+${parts[1]} (checked ${parts[2]} later)`)

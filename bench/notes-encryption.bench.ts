@@ -80,7 +80,7 @@ export default async function encryptionBench(ctx: BenchContext): Promise<BenchR
       value: round(medianOf(snap), 0),
       unit: 'ms',
       baseline: { name: 'the unencrypted index read whole', value: round(clear.searchAfterFullBuild, 0) },
-      note: `p95 ${round(percentile(snap, 95), 0)} ms, ${snap.length} runs (sign-in+search ms, and the order check after: ${sealed.snapshotParts.join(', ')}); encrypted full read ${full} ms, ratio ${round(medianOf(snap) / full, 3)}x`,
+      note: `p95 ${round(percentile(snap, 95), 0)} ms, ${snap.length} runs (sign-in+search ms, and the background check after: ${sealed.snapshotParts.join(', ')}); encrypted full read ${full} ms, ratio ${round(medianOf(snap) / full, 3)}x`,
     })
   } finally {
     await b.close()

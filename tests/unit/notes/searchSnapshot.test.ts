@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { emptyPatientInput } from '../../../src/renderer/src/notes/model'
 import { indexTokens } from '../../../src/renderer/src/notes/text'
 import { NoteSearchIndex, noteIndexFor } from '../../../src/renderer/src/notes/searchIndex'
+import { changedUnseen, warmStart } from '../../../src/renderer/src/notes/searchWarmStart'
 import type { NotesDB } from '../../../src/renderer/src/notes/db'
 import { LockedError } from '../../../src/renderer/src/security/errors'
 import { createDataKey, deriveKeyRing } from '../../../src/renderer/src/security/keyring'
@@ -47,6 +48,11 @@ async function clinicWithNotes() {
     )
   }
   return { ...t, visits }
+}
+
+/** The key ring the database's rows (and so its snapshot) are sealed with. */
+function ring(db: NotesDB) {
+  return db.keySource!()!
 }
 
 async function snapshotRow(db: NotesDB): Promise<{ sealed: Uint8Array } | undefined> {
@@ -105,7 +111,7 @@ describe('note search index snapshot', () => {
     for (const i of [first, warm, fresh]) i.close()
   })
 
-  it('reads every visit again when one is missing from the updatedAt index', async () => {
+  it('reads a visit again when it is missing from the updatedAt index', async () => {
     const { db, visits } = await clinicWithNotes()
     const first = await openIndex(db, true)
     await first.saveSnapshot()
@@ -116,9 +122,31 @@ describe('note search index snapshot', () => {
     await db.visits.put(rest as typeof row)
     const warm = await openIndex(db, true)
     await warm.settled()
-    expect(warm.lastStart).toBe('full')
+    expect(warm.lastStart).toBe('snapshot')
     expect(warm.query(['verruca'], 5).ids).toEqual([visits[7]!.id])
     for (const i of [first, warm]) i.close()
+  })
+
+  it('finds, page by page, every visit whose time differs from the snapshot, even between the same neighbours', async () => {
+    const { db, visits } = await clinicWithNotes()
+    const first = await openIndex(db, true)
+    await first.saveSnapshot()
+    const dump = (await warmStart(db, ring(db)))!.dump
+    // Moved back by a millisecond: still between the same two neighbours in updatedAt order.
+    const i = 10
+    const id = dump.ids[i]!
+    const row = (await db.visits.get(id))!
+    const earlier = new Date(Date.parse(dump.updated[i]!) - 1).toISOString()
+    expect(earlier > dump.updated[i - 1]!).toBe(true)
+    await db.visits.put({ ...row, rev: 'x-2', updatedAt: earlier })
+    const again = (await warmStart(db, ring(db)))!
+    expect(again.changed, 'not seen by the quick part').toEqual([])
+    for (const pageSize of [1, 5, 7, 1000]) {
+      expect(await changedUnseen(db, again, () => true, pageSize), `pages of ${pageSize}`).toEqual([id])
+    }
+    expect(await changedUnseen(db, again, () => false, 5), 'stopped when no longer wanted').toEqual([])
+    expect(visits).toHaveLength(24)
+    first.close()
   })
 
   it('holds nothing searchable in clear on disk', async () => {

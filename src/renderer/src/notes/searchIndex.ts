@@ -2,7 +2,7 @@ import type { NotesDB, VisitRow } from './db'
 import type { KeyRing } from '../security/keyring'
 import { discardSnapshot, saveSnapshot } from './searchSnapshot'
 import { WordIndex } from './searchWords'
-import { outOfOrder, warmStart, type WarmStart } from './searchWarmStart'
+import { changedUnseen, warmStart, type WarmStart } from './searchWarmStart'
 
 export interface NoteIndexOptions {
   /**
@@ -138,27 +138,20 @@ export class NoteSearchIndex {
     }
   }
 
-  /** The order check a warm start leaves until after searches are answered (searchWarmStart.ts). */
+  /** The check a warm start leaves until searches are answered (searchWarmStart.ts, changedUnseen). */
   private checking: Promise<void> | null = null
 
   private async checkOrder(generation: number, start: WarmStart): Promise<void> {
+    const current = () => generation === this.generation
     // Locked meanwhile, or the rows cannot be read: the next unlock starts over.
-    const found = await outOfOrder(this.db, start).catch(() => [] as string[])
-    if (generation !== this.generation) return
-    if (found === 'rebuild') {
-      await discardSnapshot(this.db.name)
-      if (generation !== this.generation) return
-      this.reset()
-      await this.ready().catch(() => undefined)
-      return
-    }
-    if (!found.length) return
+    const found = await changedUnseen(this.db, start, current).catch(() => [] as string[])
+    if (!current() || !found.length) return
     await this.reread(found, generation).catch(() => undefined)
-    if (generation === this.generation) this.scheduleSave()
+    if (current()) this.scheduleSave()
   }
 
   /**
-   * Resolves once the index is ready and, after a warm start, its order check has also run:
+   * Resolves once the index is ready and, after a warm start, its check for visits saved with an earlier time has also run:
    * until then a visit saved with an earlier time in an earlier session may be found as it was.
    */
   async settled(): Promise<void> {

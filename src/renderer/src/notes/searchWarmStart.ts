@@ -25,7 +25,7 @@ export interface WarmStart {
  * newest the snapshot knows (a short range of the updatedAt index), every id it does not know
  * and every id it knows that is gone (the store's own keys, read in bulk). A visit saved with an
  * earlier time (restored from the trash with its old time, merged from another computer, saved
- * while the clock was wrong) is not among them: `outOfOrder` finds those afterwards, as reading
+ * while the clock was wrong) is not among them: `changedUnseen` finds those afterwards, as reading
  * the whole updatedAt index takes seconds at 100,000 visits (Chromium checks each index entry
  * against its row) and the first search need not wait for it.
  */
@@ -49,30 +49,56 @@ export async function warmStart(db: NotesDB, ring: KeyRing): Promise<WarmStart |
 }
 
 /**
- * The visits a warm start could not see: saved with an earlier time, so no longer where the
- * snapshot's own (updatedAt, id) order puts them (the snapshot is written in that order,
- * searchWords.ts). The one change this cannot see is a visit saved with an earlier time that
- * lands exactly between the same two neighbours. 'rebuild' when some visit is missing from the
- * updatedAt index, so nothing can be compared.
+ * The visits a warm start could not see: saved with an earlier time than the newest it knew, so
+ * their updatedAt now differs from the one the snapshot holds while staying below that newest
+ * one; and any visit missing from the updatedAt index. Read from that index a page at a time,
+ * each page its own short transaction: one pass over 100,000 entries takes seconds, and
+ * IndexedDB answers requests one after another, so a single long read would hold up opening a
+ * visit or a search for all that time. Pages follow the snapshot's own times, which are sorted
+ * (searchWords.ts); `stillWanted` stops the pass early (a lock, a reset).
  */
-export async function outOfOrder(db: NotesDB, start: WarmStart): Promise<string[] | 'rebuild'> {
-  const [ordered, count] = await db.transaction('r', db.visits, () =>
-    Promise.all([db.visits.orderBy('updatedAt').primaryKeys(), db.visits.count()]),
-  )
-  if (ordered.length !== count) return 'rebuild'
-  const known = new Set(start.dump.ids)
-  const changed = new Set(start.changed)
-  const present = new Set(ordered)
-  // The visits both know of and that have not visibly changed must be in the same order.
-  const expected = start.dump.ids.filter((id) => present.has(id) && !changed.has(id))
-  const actual = ordered.filter((id) => known.has(id) && !changed.has(id))
+export async function changedUnseen(
+  db: NotesDB,
+  start: WarmStart,
+  stillWanted: () => boolean = () => true,
+  pageSize = 2000,
+): Promise<string[]> {
+  const { dump } = start
+  const updatedOf = new Map(dump.ids.map((id, i) => [id, dump.updated[i]]))
+  const already = new Set([...start.changed, ...start.removed])
+  const bounds: string[] = []
+  for (let i = pageSize; i < dump.updated.length; i += pageSize) {
+    const b = dump.updated[i]!
+    if (b !== bounds.at(-1)) bounds.push(b)
+  }
+  const seen = new Set<string>()
   const out = new Set<string>()
-  expected.forEach((id, i) => {
-    if (actual[i] !== id) {
-      out.add(id)
-      if (actual[i] !== undefined) out.add(actual[i])
-    }
-  })
+  for (let p = 0; p <= bounds.length; p++) {
+    if (!stillWanted()) return []
+    const lo = bounds[p - 1]
+    const hi = bounds[p]
+    const byTime = db.visits.where('updatedAt')
+    const page =
+      lo === undefined && hi === undefined
+        ? db.visits.orderBy('updatedAt')
+        : lo === undefined
+          ? byTime.below(hi!)
+          : hi === undefined
+            ? byTime.aboveOrEqual(lo)
+            : byTime.between(lo, hi, true, false)
+    await db.transaction('r', db.visits, () =>
+      page.eachKey((time, cursor) => {
+        const id = cursor.primaryKey as string
+        seen.add(id)
+        if (!already.has(id) && updatedOf.get(id) !== time) out.add(id)
+      }),
+    )
+    // Lets requests made meanwhile (a visit opened, a search) be answered between pages.
+    await new Promise((r) => setTimeout(r, 0))
+  }
+  // Not in the updatedAt index at all (no usable time), or moved between pages as they were
+  // read: read again either way.
+  for (const id of dump.ids) if (!seen.has(id) && !already.has(id)) out.add(id)
   return [...out]
 }
 
