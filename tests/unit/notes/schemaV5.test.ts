@@ -120,6 +120,30 @@ describe('schema version 5', () => {
     db.close()
   })
 
+  it('a window still open at 4 while another upgrades to 5 goes on working, at 5', async () => {
+    const name = `schema-v5-windows-${Math.random()}`
+    const v3 = new Dexie(name)
+    NotesDB.declareVersions(v3, 3)
+    await v3.open()
+    await v3.table('patients').bulkAdd([1, 2, 3, 4, 5].map(legacyPatient))
+    v3.close()
+    // The first window opens at 4 and finishes the encryption; it stays open.
+    const first = await openSealed(name)
+    expect(first.verno).toBe(4)
+    expect((await encryptInPlace(first)).finished).toBe(true)
+    // A second window starts now: it may upgrade, and the first is asked to let go.
+    const second = await openSealed(name)
+    expect(second.verno).toBe(5)
+    // The first window's next read reopens it, at 5, and finds everyone through the tokens.
+    await expectAllFound(first)
+    expect(first.verno).toBe(5)
+    const repo = new NotesRepository(first)
+    const written = await repo.createPatient({ ...legacyPatient(9), name: 'Later Person', medicines: [] })
+    expect((await new NotesRepository(second).findPatients('later')).map((p) => p.id)).toEqual([written.id])
+    first.close()
+    second.close()
+  })
+
   it('tables taken before the open keep working after the upgrade to 5', async () => {
     const name = `schema-v5-tables-${Math.random()}`
     const db = new NotesDB(name)
