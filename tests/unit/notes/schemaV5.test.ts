@@ -47,6 +47,15 @@ function rawIndexes(name: string): Promise<{ version: number; indexes: string[] 
   })
 }
 
+/** A database as schema version 3 left it, with five patients in clear. */
+async function legacyDatabase(name: string): Promise<void> {
+  const v3 = new Dexie(name)
+  NotesDB.declareVersions(v3, 3)
+  await v3.open()
+  await v3.table('patients').bulkAdd([1, 2, 3, 4, 5].map(legacyPatient))
+  v3.close()
+}
+
 async function openSealed(name: string): Promise<NotesDB> {
   const db = new NotesDB(name)
   db.keySource = () => testRing
@@ -69,11 +78,7 @@ async function expectAllFound(db: NotesDB): Promise<void> {
 describe('schema version 5', () => {
   it('a version 3 database stays at 4 until sealed, then drops the clear indexes and finds everyone', async () => {
     const name = `schema-v5-${Math.random()}`
-    const v3 = new Dexie(name)
-    NotesDB.declareVersions(v3, 3)
-    await v3.open()
-    await v3.table('patients').bulkAdd([1, 2, 3, 4, 5].map(legacyPatient))
-    v3.close()
+    await legacyDatabase(name)
 
     // Opened with rows in clear: version 4, clear indexes kept, and found through them.
     let db = await openSealed(name)
@@ -122,11 +127,7 @@ describe('schema version 5', () => {
 
   it('a window still open at 4 while another upgrades to 5 goes on working, at 5', async () => {
     const name = `schema-v5-windows-${Math.random()}`
-    const v3 = new Dexie(name)
-    NotesDB.declareVersions(v3, 3)
-    await v3.open()
-    await v3.table('patients').bulkAdd([1, 2, 3, 4, 5].map(legacyPatient))
-    v3.close()
+    await legacyDatabase(name)
     // The first window opens at 4 and finishes the encryption; it stays open.
     const first = await openSealed(name)
     expect(first.verno).toBe(4)
