@@ -117,7 +117,7 @@ export class NoteSearchIndex {
       this.built = true
       this.lastStart = 'snapshot'
       if (stale.length || start.removed.length) this.scheduleSave()
-      this.checking = this.checkOrder(generation, start)
+      this.checking = this.checkTimes(generation, start)
       return true
     } finally {
       this.arrivedWhileWarming = null
@@ -141,7 +141,7 @@ export class NoteSearchIndex {
   /** The check a warm start leaves until searches are answered (searchWarmStart.ts, changedUnseen). */
   private checking: Promise<void> | null = null
 
-  private async checkOrder(generation: number, start: WarmStart): Promise<void> {
+  private async checkTimes(generation: number, start: WarmStart): Promise<void> {
     const current = () => generation === this.generation
     // Locked meanwhile, or the rows cannot be read: the next unlock starts over.
     const found = await changedUnseen(this.db, start, current).catch(() => [] as string[])
@@ -151,7 +151,7 @@ export class NoteSearchIndex {
   }
 
   /**
-   * Resolves once the index is ready and, after a warm start, its check for visits saved with an earlier time has also run:
+   * Resolves once the index is ready and, after a warm start, its background check has run too:
    * until then a visit saved with an earlier time in an earlier session may be found as it was.
    */
   async settled(): Promise<void> {
