@@ -132,6 +132,8 @@ test('encrypted backup: no patient words in the file; damaged copies refused; re
     await panel2.getByTestId('choose-backup').click()
     await expect(panel2.getByTestId('encrypted-preview')).toBeVisible()
     await expect(panel2.getByTestId('encrypted-counts')).toContainText('1 patient, 1 visit, 1 staff member')
+    // Nothing is here yet, so nothing is said to be kept aside.
+    await expect(panel2.getByTestId('restore-explainer')).not.toContainText('kept aside')
     await panel2.getByTestId('restore-words').fill(words!.join(' '))
     await expectAccessible(p2)
     await shoot(p2, 'backup-restore-preview')
@@ -182,6 +184,7 @@ test('encrypted backup: no patient words in the file; damaged copies refused; re
     const panel3 = p2.getByTestId('backup-panel')
     fresh.bridge.dialogs.nextOpenPath(file)
     await panel3.getByTestId('choose-backup').click()
+    await expect(panel3.getByTestId('restore-explainer')).toContainText('kept aside on this computer')
     await panel3.getByTestId('restore-words').fill(words!.join(' '))
     await panel3.getByTestId('apply-encrypted').click()
     await p2.getByTestId('confirm-ok').click()
