@@ -4,8 +4,9 @@ import type { KeyRing } from '../security/keyring'
 
 /**
  * The note search index saved between sessions, so a search right after sign-in does not wait
- * for every visit to be read and decrypted again (44 s at 100,000 visits). The index holds the
- * words of every note, so it is only ever stored sealed with AES-GCM under the clinic's field key
+ * for every visit to be read and decrypted again (11 s at 100,000 visits on a quiet machine,
+ * against 2 s from the snapshot; bench notes-encryption). The index holds the words of every
+ * note, so it is only ever stored sealed with AES-GCM under the clinic's field key
  * and bound to this database's name (fieldCrypto.ts): nothing searchable reaches the disk in
  * clear, and a snapshot copied from another database does not open.
  *
