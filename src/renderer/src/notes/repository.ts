@@ -39,7 +39,6 @@ import { recoverCopy, writeCrashCopy, type LeftCopy, type RecoveryOutcome } from
 import { orphanVisits, repairOrphans, type RepairReport } from './repair'
 import { fromPatientRow, fromVisitRow, toPatientRow, toVisitRow } from './rows'
 import { searchNotes, type NoteSearchResult } from './search'
-import { whenIdle } from './idle'
 import { noteIndexFor, visitsChanged } from './searchIndex'
 import { emptyTrash, listTrash, restoreFromTrash, trashPatient, trashVisit } from './trash'
 import { unsignedDrafts, type UnsignedDraft } from './unsignedDrafts'
@@ -207,12 +206,10 @@ export class NotesRepository {
   }
 
   /**
-   * Builds the note search index in the background, so the first search does not wait for it:
-   * once the main thread is idle, so it does not hold up the screen being shown either (a
-   * search typed sooner starts it at once).
+   * Builds the note search index now, so the first search does not wait for it. After an
+   * unlock it is started once the screen has been shown (security/unlockWork.ts).
    */
-  async prepareSearch(): Promise<void> {
-    await whenIdle()
+  prepareSearch(): Promise<void> {
     return noteIndexFor(this.db).ready()
   }
 

@@ -32,7 +32,8 @@ export interface WarmStart {
 export async function warmStart(db: NotesDB, ring: KeyRing): Promise<WarmStart | null> {
   const dump = await loadSnapshot(db.name, ring)
   if (!dump) return null
-  const newest = dump.updated.reduce((a, b) => (b > a ? b : a), '')
+  // The snapshot is written in updatedAt order (searchWords.ts): its newest time is its last.
+  const newest = dump.updated.at(-1) ?? ''
   const [keys, newer] = await db.transaction('r', db.visits, () =>
     Promise.all([
       db.visits.toCollection().primaryKeys(),

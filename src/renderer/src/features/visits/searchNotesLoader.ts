@@ -40,8 +40,9 @@ export async function noteHits(q: string): Promise<SearchHit[]> {
 
 /**
  * After start-up: text left unsaved by windows that closed or crashed goes into the database
- * (beside what was saved since, never over it), storage is made persistent, and the note index
- * is built so the first search does not wait.
+ * (beside what was saved since, never over it) and storage is made persistent. The note index
+ * is brought back by the work every unlock starts, the first sign-in included
+ * (security/unlockWork.ts).
  */
 export async function warmUp(): Promise<void> {
   await ensureWindowLock(notesRepo.author.window)
@@ -51,5 +52,4 @@ export async function warmUp(): Promise<void> {
   const open = await openWindows().catch(() => null)
   await recoverDrafts(notesRepo, { openWindows: open }).catch(() => undefined)
   await requestPersistence().catch(() => undefined)
-  await notesRepo.prepareSearch()
 }
